@@ -1,0 +1,58 @@
+"""MkDocs adapter: turns MkDocs events into calls of the vanban core.
+
+MkDocs imports this file by path and keeps it between builds of `mkdocs serve`,
+so all build state lives in _state and is started afresh in on_config.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+from vanban import site as core
+from vanban.problems import DocumentErrors
+
+log = logging.getLogger("mkdocs.vanban")
+_state: dict = {}
+
+
+def on_config(config):
+    _state.clear()
+    root = Path(config.config_file_path).parent
+    settings = config.extra.get("van_ban", {})
+    _state["root"] = root
+    _state["plans"] = root / settings.get("thu_muc", "plans")
+    _state["options"] = core.Options(
+        site_url=config.site_url or "",
+        identity=dict(config.extra.get("to_chuc", {})),
+        pdf=_flag(settings.get("pdf", False)),
+    )
+    return config
+
+
+def on_files(files, config):
+    try:
+        site = core.build(_state["plans"], _state["options"], base=_state["root"])
+    except DocumentErrors as err:
+        for problem in err.problems:
+            log.error(problem.format())
+        raise Abort(f"Có {len(err.problems)} lỗi trong văn bản; không xuất bản. Sửa các lỗi trên rồi chạy lại.") from None
+    for problem in site.problems:
+        log.warning(problem.format())
+    for line in site.log:
+        log.info(line)
+    for src_uri, content in site.files.items():
+        files.append(File.generated(config, src_uri, content=content))
+    _state["site"] = site
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_state["plans"]))
+    return server
+
+
+def _flag(value) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")

@@ -1,0 +1,77 @@
+"""The document types of Party and State practice and their codes.
+
+Sources: citations-vn.md §1.2 (Party) and §2.3 (State, NĐ 30/2020 Phụ lục III).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import fold
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str  # canonical Vietnamese name, as displayed
+    party: tuple[str, ...] = ()  # codes in the Party shape 06-CT/TU
+    state: tuple[str, ...] = ()  # codes in the State shape 1286/QĐ-UBND
+    abbreviations: tuple[str, ...] = ()  # type words written as an abbreviation
+
+
+TYPES: tuple[DocType, ...] = (
+    DocType("Nghị quyết", ("NQ",), ("NQ",), ("NQ",)),
+    DocType("Quyết định", ("QĐ",), ("QĐ",), ("QĐ",)),
+    # 36-HD/VPTW wrote QĐi; the 2026 guide is reported to use QĐ for both.
+    DocType("Quy định", ("QĐi", "QĐ"), ("QyĐ",)),
+    DocType("Chỉ thị", ("CT",), ("CT",), ("CT",)),
+    DocType("Kết luận", ("KL",), (), ("KL",)),
+    DocType("Quy chế", ("QC",), ("QC",)),
+    DocType("Thông tri", ("TT",)),
+    DocType("Hướng dẫn", ("HD",), ("HD",), ("HD",)),
+    DocType("Thông báo", ("TB",), ("TB",), ("TB",)),
+    DocType("Thông cáo", ("TC",), ("TC",)),
+    DocType("Báo cáo", ("BC",), ("BC",), ("BC",)),
+    DocType("Kế hoạch", ("KH",), ("KH",), ("KH",)),
+    DocType("Chương trình", ("CTr",), ("CTr",), ("CTr",)),
+    DocType("Tờ trình", ("TTr",), ("TTr",), ("TTr",)),
+    DocType("Đề án", ("ĐA",), ("ĐA",)),
+    DocType("Phương án", ("PA",), ("PA",)),
+    DocType("Dự án", (), ("DA",)),
+    DocType("Công văn", ("CV",), (), ("CV",)),
+    DocType("Biên bản", ("BB",), ("BB",)),
+    DocType("Quy trình", ("QTr",)),
+    DocType("Bản sao", ("BS",)),
+    DocType("Nghị định", (), ("NĐ",), ("NĐ",)),
+    DocType("Thông tư", (), ("TT",), ("TT",)),
+    DocType("Thông tư liên tịch", (), ("TTLT",)),
+    DocType("Luật", ()),
+    DocType("Bộ luật", ()),
+    DocType("Pháp lệnh", ()),
+    DocType("Lệnh", (), ("L",)),
+    DocType("Công điện", (), ("CĐ",)),
+    DocType("Hợp đồng", (), ("HĐ",)),
+    DocType("Giấy mời", ("GM",), ("GM",)),
+)
+
+_BY_FOLDED_NAME = {fold(t.name): t for t in TYPES}
+
+
+def by_name(name: str) -> DocType | None:
+    """The type named `name`, in any case, with or without diacritics."""
+    return _BY_FOLDED_NAME.get(fold(" ".join(name.split())))
+
+
+def names() -> list[str]:
+    return [t.name for t in TYPES]
+
+
+def party_types_for(code: str) -> list[DocType]:
+    return [t for t in TYPES if code in t.party]
+
+
+def state_types_for(code: str) -> list[DocType]:
+    return [t for t in TYPES if code in t.state]
+
+
+def all_codes() -> set[str]:
+    return {c for t in TYPES for c in (*t.party, *t.state)}

@@ -1,0 +1,282 @@
+"""A document file: bytes → front matter and body → a validated Document.
+
+A pipeline of small steps (decode, split, parse YAML, check each field), each
+adding Problems instead of stopping, so an editor sees every fault in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from slugify import slugify
+
+from . import dates, doctypes, numbers, schema
+from .problems import Problem
+from .text import clean, fold
+
+_WEBSITE_LINE = re.compile(
+    r"\bdang\s+(?:tren\s+)?(?:website|web|trang\s+web|trang\s+thong\s+tin\s+dien\s+tu"
+    r"|cong\s+thong\s+tin\s+dien\s+tu|trang\s+tin\s+dien\s+tu)\b"
+)
+
+
+@dataclass
+class Task:
+    content: str
+    units: list[str]
+    due: dates.PartialDate | None
+
+
+@dataclass
+class Document:
+    path: str  # as given to the loader, for messages
+    meta: dict  # the cleaned front matter, keys as written
+    body: str  # Markdown body, NFC
+    body_line: int  # 1-based line of the body's first line in the file
+    lines: dict  # front-matter key → 1-based line
+    number: numbers.Number
+    doctype: doctypes.DocType
+    date: dates.PartialDate | None
+    year: int
+    tasks: list[Task] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.meta["trich_yeu"]
+
+    @property
+    def issuer_body(self) -> str:
+        return self.meta["co_quan_ban_hanh"]
+
+    @property
+    def recipients(self) -> list[str]:
+        return self.meta.get("noi_nhan") or []
+
+    @property
+    def published(self) -> bool:
+        flag = self.meta.get("publish")
+        if flag is not None:
+            return flag
+        return any(_WEBSITE_LINE.search(fold(r)) for r in self.recipients)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.number.canonical)
+
+    @property
+    def src_uri(self) -> str:
+        """The page's path in the site; permanent, from year and number only."""
+        return f"van-ban/{self.year}/{self.slug}.md"
+
+    @property
+    def heading(self) -> str:
+        return f"{self.doctype.name} {self.number.canonical}"
+
+
+def read(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and validate one document file."""
+    name = display or str(path)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        return None, [Problem(name, line, "mã hóa", f"Tệp không phải UTF-8 hợp lệ (byte 0x{data[err.start]:02x} ở vị trí {err.start}).",
+                              "tệp lưu ở dạng UTF-8", "trong Word chọn Lưu thành… > Văn bản thuần > Unicode (UTF-8)")]
+    return parse(text, name)
+
+
+def parse(text: str, name: str) -> tuple[Document | None, list[Problem]]:
+    text = clean(text.replace("\r\n", "\n"))
+    split = _split(text, name)
+    if isinstance(split, Problem):
+        return None, [split]
+    front, body, body_line = split
+    loaded = _load_yaml(front, name)
+    if isinstance(loaded, Problem):
+        return None, [loaded]
+    meta, lines = loaded
+    return _validate(meta, lines, body, body_line, name)
+
+
+def _split(text: str, name: str):
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return Problem(name, 1, "front matter", "Thiếu phần thông tin đầu văn bản (front matter).",
+                       "dòng đầu tiên là ---, sau đó các trường YAML, rồi một dòng --- nữa",
+                       "---⏎so_hieu: 114-KH/ĐUK⏎loai: Kế hoạch⏎…⏎---")
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    return Problem(name, 1, "front matter", "Phần thông tin đầu văn bản không có dòng --- đóng lại.",
+                   "một dòng --- sau trường cuối cùng", "---⏎so_hieu: 114-KH/ĐUK⏎…⏎---")
+
+
+def _load_yaml(front: str, name: str):
+    try:
+        node = yaml.compose(front, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        reason = getattr(err, "problem", None) or str(err)
+        return Problem(name, line, "front matter", f"YAML không đọc được: {reason}.",
+                       "mỗi dòng có dạng khóa: giá trị; giá trị có dấu hai chấm thì đặt trong ngoặc kép",
+                       'trich_yeu: "Về việc: tổ chức hội nghị"')
+    if not isinstance(meta, dict):
+        return Problem(name, 2, "front matter", "Phần thông tin đầu văn bản phải là các cặp khóa: giá trị.",
+                       "các dòng dạng khóa: giá trị", "so_hieu: 114-KH/ĐUK")
+    lines = {k.value: k.start_mark.line + 2 for k, _ in node.value}
+    return meta, lines
+
+
+def _validate(meta: dict, lines: dict, body: str, body_line: int, name: str):
+    problems: list[Problem] = []
+
+    def report(key: str, message: str, expected: str = "", example: str | None = None) -> None:
+        spec = schema.BY_KEY.get(key)
+        shown = example if example is not None else (f"{key}: {spec.example}" if spec else "")
+        problems.append(Problem(name, lines.get(key, 2), key, message, expected, shown))
+
+    meta = {str(k): _cleaned(v) for k, v in meta.items()}
+    for key in meta:
+        if key not in schema.BY_KEY:
+            close = difflib.get_close_matches(key, schema.BY_KEY, n=1)
+            hint = f"; có phải “{close[0]}”?" if close else ""
+            report(key, f"Trường “{key}” không có trong mẫu{hint}",
+                   "một trong các trường của Hướng dẫn biên tập",
+                   f"{close[0]}: {schema.BY_KEY[close[0]].example}" if close else "so_hieu: 114-KH/ĐUK")
+    for spec in schema.FIELDS:
+        if spec.required and _empty(meta.get(spec.key)):
+            report(spec.key, f"Thiếu trường bắt buộc “{spec.key}” ({spec.label}).", spec.help)
+    for spec in schema.FIELDS:
+        value = meta.get(spec.key)
+        if not _empty(value):
+            _check_kind(spec, value, report)
+
+    doctype = _doctype(meta, report)
+    number = _number(meta, doctype, report)
+    date = dates.parse(meta["ngay_ban_hanh"]) if not _empty(meta.get("ngay_ban_hanh")) else None
+    year = _year(meta, date, report)
+    tasks = _tasks(meta.get("nhiem_vu"), report)
+    if any(p.is_error for p in problems) or not (number and doctype and year):
+        return None, problems
+    meta["so_hieu"] = number.canonical
+    meta["loai"] = doctype.name
+    doc = Document(name, meta, body, body_line, lines, number, doctype, date, year, tasks)
+    return doc, problems
+
+
+def _cleaned(value):
+    if isinstance(value, str):
+        return clean(value).strip()
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _cleaned(v) for k, v in value.items()}
+    return value
+
+
+def _empty(value) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _check_kind(spec: schema.Field, value, report) -> None:
+    kind = spec.kind
+    if kind == "text" and not isinstance(value, (str, int, float)):
+        report(spec.key, f"“{spec.key}” phải là một dòng chữ.", "một giá trị chữ")
+    elif kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        report(spec.key, f"“{spec.key}” phải là danh sách các dòng chữ.", "danh sách, mỗi mục một dòng bắt đầu bằng “- ”")
+    elif kind == "bool" and not isinstance(value, bool):
+        report(spec.key, f"“{spec.key}” chỉ nhận true hoặc false, không nhận “{value}”.", "true hoặc false")
+    elif kind == "date" and dates.parse(value) is None:
+        report(spec.key, f"Ngày ban hành “{value}” không phải ngày hợp lệ.", "ngày, tháng hoặc năm: " + dates.EXAMPLES)
+    elif kind == "year" and not (isinstance(value, int) and 1900 <= value <= 2100):
+        report(spec.key, f"Năm “{value}” không hợp lệ.", "năm có 4 chữ số")
+    elif spec.key == "tham_quyen_ky" and value not in schema.SIGNING_AUTHORITIES:
+        report(spec.key, f"Thẩm quyền ký “{value}” không hợp lệ.", "một trong " + ", ".join(schema.SIGNING_AUTHORITIES))
+    elif spec.key == "trang_thai" and value not in schema.STATUSES:
+        report(spec.key, f"Trạng thái “{value}” không hợp lệ.", "một trong " + ", ".join(schema.STATUSES))
+
+
+def _doctype(meta: dict, report) -> doctypes.DocType | None:
+    value = meta.get("loai")
+    if _empty(value) or not isinstance(value, str):
+        return None
+    found = doctypes.by_name(value)
+    if found is None:
+        close = difflib.get_close_matches(value, doctypes.names(), n=1)
+        hint = f" Có phải “{close[0]}”?" if close else ""
+        report("loai", f"Loại văn bản “{value}” không có trong danh mục.{hint}",
+               "một trong: " + ", ".join(doctypes.names()))
+    return found
+
+
+def _number(meta: dict, doctype: doctypes.DocType | None, report) -> numbers.Number | None:
+    value = meta.get("so_hieu")
+    if _empty(value):
+        return None
+    number = numbers.parse(str(value))
+    if number is None:
+        report("so_hieu", f"Số hiệu “{value}” không đúng dạng số và ký hiệu văn bản.",
+               "dạng của Đảng 114-KH/ĐUK hoặc của Nhà nước 1286/QĐ-UBND, 30/2020/NĐ-CP")
+        return None
+    allowed = numbers.types_for(number)
+    if doctype is not None and doctype not in allowed:
+        code = number.type_code or "(không có mã loại)"
+        names = ", ".join(t.name for t in allowed) or "không loại nào"
+        report("so_hieu", f"Số hiệu {number.canonical} có mã loại {code} ({names}) nhưng loại văn bản là “{doctype.name}”.",
+               f"mã loại trong số hiệu khớp với loại văn bản, hoặc sửa “loai” thành {names}",
+               f"so_hieu: {_example_number(doctype, number)}")
+    return number
+
+
+def _example_number(doctype: doctypes.DocType, number: numbers.Number) -> str:
+    if number.system == "party" and doctype.party:
+        return f"{number.numeral}-{doctype.party[0]}/{number.issuer}"
+    if doctype.state:
+        return f"{number.numeral}/{doctype.state[0]}-{number.issuer.split('-')[-1]}"
+    return "114-KH/ĐUK"
+
+
+def _year(meta: dict, date: dates.PartialDate | None, report) -> int | None:
+    year = meta.get("nam")
+    if not isinstance(year, int) or isinstance(year, bool):
+        year = None
+    if date and year and date.year != year:
+        report("nam", f"Năm {year} không trùng năm của ngày ban hành ({date.iso()}).",
+               "năm bằng năm của ngày ban hành, hoặc bỏ trường nam", f"nam: {date.year}")
+    if date is None and year is None and _empty(meta.get("ngay_ban_hanh")) and _empty(meta.get("nam")):
+        report("ngay_ban_hanh", "Cần ngày ban hành hoặc năm để đặt đường dẫn văn bản.",
+               "ngày ban hành (có thể chỉ ghi năm), hoặc trường nam khi chưa rõ ngày", "nam: 2023")
+    return date.year if date else year
+
+
+def _tasks(value, report) -> list[Task]:
+    if _empty(value):
+        return []
+    example = "nhiem_vu: [{noi_dung: Xây dựng kế hoạch, don_vi: Ban Thường vụ Đoàn Khối, han: 4/2023}]"
+    if not isinstance(value, list):
+        report("nhiem_vu", "“nhiem_vu” phải là danh sách nhiệm vụ.", "danh sách, mỗi mục có noi_dung, don_vi, han", example)
+        return []
+    tasks = []
+    for index, item in enumerate(value, 1):
+        if not isinstance(item, dict) or _empty(item.get("noi_dung")) or _empty(item.get("don_vi")):
+            report("nhiem_vu", f"Nhiệm vụ thứ {index} thiếu nội dung (noi_dung) hoặc đơn vị (don_vi).",
+                   "mỗi nhiệm vụ có noi_dung và don_vi; han nếu có", example)
+            continue
+        extra = set(item) - set(schema.TASK_KEYS)
+        if extra:
+            report("nhiem_vu", f"Nhiệm vụ thứ {index} có trường lạ: {', '.join(sorted(extra))}.",
+                   "chỉ các trường noi_dung, don_vi, han", example)
+        due = dates.parse(item["han"]) if not _empty(item.get("han")) else None
+        if not _empty(item.get("han")) and due is None:
+            report("nhiem_vu", f"Thời hạn “{item['han']}” của nhiệm vụ thứ {index} không phải ngày hợp lệ.",
+                   "ngày, tháng hoặc năm: " + dates.EXAMPLES, example)
+        units = item["don_vi"] if isinstance(item["don_vi"], list) else [str(item["don_vi"])]
+        tasks.append(Task(str(item["noi_dung"]), [str(u) for u in units], due))
+    return tasks

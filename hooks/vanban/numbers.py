@@ -1,0 +1,114 @@
+"""Số hiệu (number and symbol): parsing one written form, printing the canonical one.
+
+Canonical form, citations-vn.md §4: ASCII '-' and '/', no spaces, the numeral
+zero-padded to two digits, codes in canonical case with a lost Đ restored.
+Party: 114-KH/ĐUK. State: 30/2020/NĐ-CP, 1286/QĐ-UBND, 4912/UBND-NC, 59/2020/QH14.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import doctypes
+from .text import clean
+
+# Dash and slash look-alikes (citations-vn.md §3).
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_SLASHES = dict.fromkeys(map(ord, "\uff0f\u2215\u2044"), "/")
+
+# Codes whose canonical spelling is not plain upper case.
+_MIXED_CASE = {"CTR": "CTr", "TTR": "TTr", "QĐI": "QĐi", "QYĐ": "QyĐ", "TTG": "TTg", "QTR": "QTr"}
+# A D that stands for a lost Đ, only where the D-form is not itself a code
+# (HD is Hướng dẫn and DA is Dự án, so they stay).
+_LOST_D = {
+    "ND": "NĐ", "QD": "QĐ", "QDI": "QĐi", "QYD": "QyĐ", "DUK": "ĐUK", "DU": "ĐU",
+    "HDND": "HĐND", "CD": "CĐ", "DH": "ĐH", "BCD": "BCĐ", "CTD": "CTĐ",
+}
+
+PARTY_ISSUER = re.compile(r"^(?:TW|TU|HU|QU|ĐU|ĐUK|CB|ĐH|BCĐ|[A-ZĐ]+(?:TW|TU|HU))$")
+
+_PREFIX = r"^\s*(?:[sS][ốoôỐOÔ]\s*:?\s*)?"
+_PARTY = re.compile(
+    _PREFIX
+    + r"(?P<n>\d{1,5}[a-z]?)"  # numeral, e.g. 114 or 05a
+    r"\s*-?\s*"  # hyphen, sometimes lost or spaced ("114 -KH")
+    r"(?P<type>[^\W\d_]{1,5})"  # type code: KH, CTr, QĐi
+    r"\s*/\s*"  # the Party slash
+    r"(?P<issuer>[^\W_]{2,12}(?:-[^\W_]{1,12})*)\s*$",  # issuer, e.g. ĐUK or TWĐTN-VP
+)
+_STATE = re.compile(
+    _PREFIX
+    + r"(?P<n>\d{1,5}(?:\.\d{1,3})?)"  # numeral, e.g. 1286 or 66.25
+    r"\s*/\s*"
+    r"(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"  # year, only in normative numbers
+    r"(?P<symbol>[^\W_]{1,12}(?:\s*-\s*[^\W_]{1,12})*)\s*$",  # QĐ-UBND, UBND-NC, QH14
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    canonical: str
+    numeral: str
+    type_code: str | None  # None for công văn and laws (no type code)
+    issuer: str  # after the slash (Party) or after the type code (State)
+    year: int | None  # only State normative numbers carry a year
+    system: str  # "party" or "state"
+
+
+def canonical_code(code: str) -> str:
+    """'ctr' → 'CTr', 'dUK' → 'ĐUK', 'ND' → 'NĐ', 'Ttg' → 'TTg'."""
+    upper = code.upper()
+    upper = _LOST_D.get(upper, upper)
+    return _MIXED_CASE.get(upper, upper)
+
+
+def pad(numeral: str) -> str:
+    """Numbers below 10 carry a leading zero: 6 → 06."""
+    digits = re.match(r"\d+", numeral)
+    if digits and len(digits.group()) == 1:
+        return "0" + numeral
+    return numeral
+
+
+def prepare(text: str) -> str:
+    return clean(text).translate(_DASHES).translate(_SLASHES)
+
+
+def parse(text: str) -> Number | None:
+    """Parse one written số hiệu, or None when it has neither shape."""
+    text = prepare(text)
+    party = _PARTY.match(text)
+    if party and canonical_code(party["type"]) in doctypes.all_codes():
+        issuer = "-".join(canonical_code(p) for p in party["issuer"].split("-"))
+        type_code = canonical_code(party["type"])
+        numeral = pad(party["n"])
+        return Number(f"{numeral}-{type_code}/{issuer}", numeral, type_code, issuer, None, "party")
+    state = _STATE.match(text)
+    if state:
+        return _state_number(state)
+    return None
+
+
+def _state_number(match: re.Match) -> Number:
+    parts = [canonical_code(p.strip()) for p in match["symbol"].split("-")]
+    numeral = pad(match["n"])
+    year = int(match["year"]) if match["year"] else None
+    if len(parts) > 1 and parts[0] in doctypes.all_codes():
+        type_code, issuer = parts[0], "-".join(parts[1:])
+    else:
+        type_code, issuer = None, "-".join(parts)
+    symbol = "-".join(parts)
+    middle = f"{year}/" if year else ""
+    return Number(f"{numeral}/{middle}{symbol}", numeral, type_code, issuer, year, "state")
+
+
+def types_for(number: Number) -> list[doctypes.DocType]:
+    """The document types this number's code can stand for."""
+    if number.type_code is None:
+        if number.system == "state" and re.match(r"(UBTV)?QH\d+$", number.issuer):
+            return [doctypes.by_name(n) for n in ("Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết")]
+        return [doctypes.by_name("Công văn")]
+    if number.system == "party":
+        return doctypes.party_types_for(number.type_code)
+    return doctypes.state_types_for(number.type_code)

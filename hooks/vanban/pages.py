@@ -1,0 +1,74 @@
+"""A published document's page, as Markdown text for the site generator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from . import dates
+from .documents import Document
+from .markup import md, neutralize_html, page, render
+
+
+@dataclass
+class PageParts:
+    """What other parts of the core add to a document page."""
+
+    body: str | None = None  # the body with citations linked; the plain body if None
+    sections: list[str] = field(default_factory=list)  # Markdown sections after the signature
+    panel: list[tuple[str, Markup]] = field(default_factory=list)  # extra rows of Thuộc tính
+    actions: list[Markup] = field(default_factory=list)  # buttons and links under the title
+
+
+def place_date(doc: Document) -> str:
+    place = doc.meta.get("dia_danh")
+    if doc.date is None:
+        return f"{place}, ngày ban hành: {dates.UNKNOWN}" if place else f"Ngày ban hành: {dates.UNKNOWN}"
+    line = doc.date.long_form()
+    return f"{place}, {line}" if place else line[0].upper() + line[1:]
+
+
+def panel_rows(doc: Document) -> list[tuple[str, Markup]]:
+    meta = doc.meta
+    unknown = md(dates.UNKNOWN)
+    signer = " ".join(filter(None, [meta.get("tham_quyen_ky"), meta.get("thay_mat")]))
+    rows = [
+        ("Số hiệu", md(doc.number.canonical)),
+        ("Loại văn bản", md(doc.doctype.name)),
+        ("Cơ quan ban hành", md(doc.issuer_body)),
+        ("Cơ quan cấp trên", md(meta["co_quan_cap_tren"]) if meta.get("co_quan_cap_tren") else unknown),
+        ("Ngày ban hành", md(dates.display(doc.date))),
+        ("Năm", md(doc.year)),
+        ("Người ký", md(meta["nguoi_ky"]) if meta.get("nguoi_ky") else unknown),
+        ("Chức vụ", md(meta["chuc_vu"]) if meta.get("chuc_vu") else unknown),
+        ("Thẩm quyền ký", md(signer) if signer else md("Ký trực tiếp hoặc chưa rõ")),
+        ("Trạng thái", md(meta["trang_thai"]) if meta.get("trang_thai") else unknown),
+    ]
+    for key, label in (("chu_de", "Chủ đề"), ("phuong_cham", "Phương châm")):
+        if meta.get(key):
+            rows.append((label, md(meta[key])))
+    if meta.get("tags"):
+        rows.append(("Từ khóa", md(", ".join(meta["tags"]))))
+    return rows
+
+
+def document_page(doc: Document, identity: dict, parts: PageParts | None = None) -> str:
+    parts = parts or PageParts()
+    body = parts.body if parts.body is not None else neutralize_html(doc.body)
+    content = render(
+        "document.md",
+        doc=doc,
+        superior=doc.meta.get("co_quan_cap_tren"),
+        place_date=place_date(doc),
+        body=Markup(body.strip()),
+        sections=Markup("\n\n".join(parts.sections)),
+        panel=panel_rows(doc) + parts.panel,
+        actions=parts.actions,
+    )
+    meta = {
+        "title": f"{doc.heading}: {doc.title}",
+        "description": f"{doc.heading} của {doc.issuer_body}: {doc.title}",
+        "vanban": {"so_hieu": doc.number.canonical, "loai": doc.doctype.name},
+    }
+    return page(meta, content)

@@ -1,0 +1,67 @@
+"""The front-matter fields of a document: one table that validation, the
+editor guide and the editor tools all read, so they never disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str  # the YAML key editors write
+    label: str  # its Vietnamese name, as shown on the site
+    kind: str  # text, list, date, year, bool, choice, tasks
+    required: bool
+    example: str  # a correct YAML value, shown in messages and the guide
+    help: str  # one sentence for the editor guide
+
+
+SIGNING_AUTHORITIES = ("T/M", "K/T", "T/L", "TM.", "KT.", "TL.", "TUQ.", "Q.")
+STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Đang thực hiện", "Đã hoàn thành", "Bị thay thế")
+
+FIELDS: tuple[Field, ...] = (
+    Field("so_hieu", "Số hiệu", "text", True, "114-KH/ĐUK",
+          "Số và ký hiệu văn bản như dòng “Số …” của bản gốc; được chuẩn hóa (Số 114 -KH/ĐUK → 114-KH/ĐUK)."),
+    Field("loai", "Loại văn bản", "choice", True, "Kế hoạch",
+          "Tên loại văn bản; phải khớp với mã loại trong số hiệu (KH là Kế hoạch, CT là Chỉ thị…)."),
+    Field("trich_yeu", "Trích yếu", "text", True, "Thực hiện công tác dân vận năm 2023",
+          "Trích yếu nội dung, dòng in đậm dưới tên loại văn bản."),
+    Field("co_quan_ban_hanh", "Cơ quan ban hành", "text", True,
+          "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh", "Cơ quan ban hành văn bản (cột trái của phần đầu)."),
+    Field("co_quan_cap_tren", "Cơ quan cấp trên", "text", False, "Đảng bộ tỉnh Bến Tre",
+          "Cơ quan cấp trên trực tiếp, dòng đầu của cột trái; bỏ trống nếu bản gốc không ghi."),
+    Field("ngay_ban_hanh", "Ngày ban hành", "date", False, "2023-04-20",
+          "Ngày ban hành; có thể chỉ ghi tháng (4/2023) hoặc năm (2023); bỏ trống nếu bản gốc không ghi, trang sẽ ghi “chưa rõ”."),
+    Field("nam", "Năm", "year", False, "2023",
+          "Năm của văn bản, dùng cho đường dẫn khi không có ngày ban hành; nếu có cả hai thì phải trùng năm."),
+    Field("dia_danh", "Địa danh", "text", False, "Bến Tre",
+          "Địa danh ở dòng “…, ngày … tháng … năm …”; bỏ trống nếu bản gốc không ghi."),
+    Field("nguoi_ky", "Người ký", "text", False, "Phạm Hữu Dự", "Họ tên người ký."),
+    Field("chuc_vu", "Chức vụ", "text", False, "Phó Bí thư", "Chức vụ của người ký, dòng trên họ tên."),
+    Field("tham_quyen_ky", "Thẩm quyền ký", "choice", False, "T/M",
+          "T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh) với văn bản của Đảng; TM., KT., TL., TUQ., Q. với văn bản nhà nước; bỏ trống nếu ký trực tiếp."),
+    Field("thay_mat", "Ký thay mặt", "text", False, "Ban Thường vụ",
+          "Tập thể hoặc người đứng đầu được ký thay, ghi sau thẩm quyền ký (T/M BAN THƯỜNG VỤ)."),
+    Field("chu_de", "Chủ đề", "text", False, "Đẩy mạnh và nâng cao chất lượng công tác tuyên truyền, vận động",
+          "Chủ đề của năm hoặc của văn bản, nếu văn bản nêu."),
+    Field("phuong_cham", "Phương châm", "text", False, "Thực chất - Hiệu quả - Hướng về cơ sở",
+          "Phương châm, nếu văn bản nêu."),
+    Field("noi_nhan", "Nơi nhận", "list", False, "[Ban Dân vận Tỉnh ủy, Đăng Website]",
+          "Danh sách nơi nhận, mỗi dòng một nơi; dòng “Đăng Website” cho phép đăng văn bản lên trang."),
+    Field("tags", "Từ khóa", "list", False, "[dân vận, dân chủ cơ sở]", "Từ khóa để tra cứu."),
+    Field("trang_thai", "Trạng thái", "choice", False, "Đang thực hiện",
+          "Một trong: " + ", ".join(STATUSES) + "; bỏ trống nếu chưa rõ."),
+    Field("can_cu", "Căn cứ", "list", False, "[Quy định số 218-QĐ/TW của Bộ Chính trị]",
+          "Các văn bản làm căn cứ ban hành, ghi như khi trích dẫn (loại, số hiệu, ngày, cơ quan)."),
+    Field("thuc_hien", "Thực hiện", "list", False,
+          "[Chương trình số 36-CTr/TU, ngày 27/02/2023 của Ban Thường vụ Tỉnh ủy]",
+          "Các văn bản mà văn bản này triển khai thực hiện, ghi như khi trích dẫn."),
+    Field("nhiem_vu", "Nhiệm vụ", "tasks", False,
+          "[{noi_dung: Xây dựng kế hoạch, don_vi: Ban Thường vụ Đoàn Khối, han: 4/2023}]",
+          "Các nhiệm vụ văn bản giao: nội dung (noi_dung), đơn vị thực hiện (don_vi), thời hạn (han)."),
+    Field("publish", "Đăng website", "bool", False, "true",
+          "true để đăng dù Nơi nhận không có dòng “Đăng Website”; false để giữ lại dù có."),
+)
+
+BY_KEY = {f.key: f for f in FIELDS}
+TASK_KEYS = ("noi_dung", "don_vi", "han")

@@ -1,0 +1,62 @@
+"""The whole generated site, computed once per build from the plans/ folder.
+
+The MkDocs adapter calls `build` once, in on_files, and adds every file it
+returns; nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import corpus as corpus_mod
+from .pages import PageParts, document_page
+from .problems import DocumentErrors, Problem, errors
+
+
+@dataclass
+class Options:
+    site_url: str = ""  # absolute base URL, for feeds and canonical links
+    identity: dict = field(default_factory=dict)  # the organisation, from mkdocs.yml extra
+    pdf: bool = False  # PDFs are written after the HTML exists
+
+
+@dataclass
+class Site:
+    corpus: corpus_mod.Corpus
+    options: Options
+    files: dict[str, str | bytes] = field(default_factory=dict)  # path in site → content
+    parts: dict[str, PageParts] = field(default_factory=dict)  # src_uri → additions
+    log: list[str] = field(default_factory=list)  # lines for the build log
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def published(self):
+        return self.corpus.published
+
+
+# Each step adds to the site; later steps may read what earlier ones added.
+# Steps that add to document pages (PageParts) run before `_document_pages`.
+STEPS: list = []
+
+
+def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
+    """Read, validate and generate; raises DocumentErrors if any document is wrong."""
+    corpus = corpus_mod.load(plans_dir, base)
+    site = Site(corpus, options, problems=list(corpus.problems))
+    for doc in corpus.published:
+        site.parts[doc.src_uri] = PageParts()
+    for step in STEPS:
+        step(site)
+    _document_pages(site)
+    if errors(site.problems):
+        raise DocumentErrors(site.problems)
+    held = corpus.held_back
+    site.log.append(f"{len(corpus.published)} văn bản được đăng, {len(held)} văn bản giữ lại (không có dòng “Đăng Website”).")
+    site.log.extend(f"  giữ lại: {d.path} ({d.heading})" for d in held)
+    return site
+
+
+def _document_pages(site: Site) -> None:
+    for doc in site.published:
+        site.files[doc.src_uri] = document_page(doc, site.options.identity, site.parts[doc.src_uri])

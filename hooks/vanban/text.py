@@ -1,0 +1,66 @@
+"""Vietnamese text hygiene: NFC, invisible characters, tone placement, folding.
+
+Display text is only ever NFC-normalised and cleaned; folding (diacritics
+removed, đ→d) is for matching and search keys, never for what is shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width characters and the BOM carry no meaning in a document; some
+# datasets plant them as watermarks, and they break number matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Non-breaking and other fixed-width spaces read as a plain space.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000"), " ")
+# Eth and African D look like Đ in copied text (citations-vn.md §3).
+_ETH = {ord("\u00d0"): "Đ", ord("\u0189"): "Đ", ord("\u00f0"): "đ", ord("\u0256"): "đ"}
+_CLEAN = {**_INVISIBLE, **_SPACES, **_ETH}
+
+# Old-style tone placement on the last vowel pair of a syllable ("hoà", "uỷ")
+# is rewritten to the placement of NĐ 30 samples ("hòa", "ủy").
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+_OLD_TONE = re.compile(
+    r"(?i)([oO])([aAeE])([" + _TONES + r"])(?![^\W\d_])"  # oà oè → òa òe
+    r"|([uU])([yY])([" + _TONES + r"])(?![^\W\d_])"  # uỷ → ủy
+)
+
+
+def clean(text: str) -> str:
+    """NFC, invisible characters removed, odd spaces and Đ look-alikes mapped."""
+    return unicodedata.normalize("NFC", text.translate(_CLEAN))
+
+
+def _move_tone(match: re.Match) -> str:
+    first, second, tone = (match.group(1), match.group(2), match.group(3))
+    if first is None:
+        first, second, tone = match.group(4), match.group(5), match.group(6)
+    return first + tone + second
+
+
+def normalize_tones(text: str) -> str:
+    """Rewrite 'hoà', 'uỷ' to 'hòa', 'ủy' (same word, one spelling)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    # A "qu" onset makes "uy" a different pair: "quý" keeps its tone on y.
+    out = _OLD_TONE.sub(
+        lambda m: m.group(0) if _after_q(decomposed, m.start()) else _move_tone(m),
+        decomposed,
+    )
+    return unicodedata.normalize("NFC", out)
+
+
+def _after_q(text: str, index: int) -> bool:
+    return index > 0 and text[index - 1] in "qQ"
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics removed, đ→d: a key for matching, never for display."""
+    decomposed = unicodedata.normalize("NFD", clean(text).lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d")
+
+
+def tone_key(text: str) -> str:
+    """Lower-case with diacritics kept and tone placement unified: 'Uỷ' → 'ủy'."""
+    return normalize_tones(clean(text)).lower()
