@@ -49,6 +49,10 @@ def on_files(files, config):
     return files
 
 
+def on_post_build(config):
+    core.post_build(_state["site"], Path(config.site_dir))
+
+
 def on_serve(server, config, builder):
     server.watch(str(_state["plans"]))
     return server

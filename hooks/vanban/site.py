@@ -35,9 +35,12 @@ class Site:
         return self.corpus.published
 
 
-# Each step adds to the site; later steps may read what earlier ones added.
-# Steps that add to document pages (PageParts) run before `_document_pages`.
+# Each step is a function step(site) that adds files, page parts or problems;
+# later steps may read what earlier ones added. Document pages are written
+# after all steps, so steps can add to them through site.parts.
 STEPS: list = []
+# Steps that need the written HTML (search index, PDFs): step(site, site_dir).
+POST_STEPS: list = []
 
 
 def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
@@ -60,3 +63,9 @@ def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
 def _document_pages(site: Site) -> None:
     for doc in site.published:
         site.files[doc.src_uri] = document_page(doc, site.options.identity, site.parts[doc.src_uri])
+
+
+def post_build(site: Site, site_dir: Path) -> None:
+    """Run the steps that read the HTML MkDocs has written."""
+    for step in POST_STEPS:
+        step(site, site_dir)
