@@ -22,9 +22,9 @@ _CLEAN = {**_INVISIBLE, **_SPACES, **_ETH}
 # is rewritten to the placement of NĐ 30 samples ("hòa", "ủy").
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
 _OLD_TONE = re.compile(
-    r"(?i)([oO])([aAeE])([" + _TONES + r"])(?![^\W\d_])"  # oà oè → òa òe
-    r"|([uU])([yY])([" + _TONES + r"])(?![^\W\d_])"  # uỷ → ủy
-)
+    r"(?i)([oO])([aAeE])([" + _TONES + r"])(?![\u0300-\u036f])(?![^\W\d_])"  # oà oè → òa òe
+    r"|([uU])([yY])([" + _TONES + r"])(?![\u0300-\u036f])(?![^\W\d_])"  # uỷ → ủy
+)  # a second mark after the tone (ặ = a + dot + breve) means another vowel
 
 
 def clean(text: str) -> str:

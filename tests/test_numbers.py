@@ -1,0 +1,34 @@
+import pytest
+
+from vanban import numbers
+
+
+@pytest.mark.parametrize("raw, canonical, type_code, issuer, year, system", [
+    ("Số 114 -KH/ĐUK", "114-KH/ĐUK", "KH", "ĐUK", None, "party"),
+    ("114-KH/ĐUK", "114-KH/ĐUK", "KH", "ĐUK", None, "party"),
+    ("Số: 6-CT/TU", "06-CT/TU", "CT", "TU", None, "party"),
+    ("36-ctr/tu", "36-CTr/TU", "CTr", "TU", None, "party"),
+    ("114–KH/DUK", "114-KH/ĐUK", "KH", "ĐUK", None, "party"),
+    ("858CV/ĐUK", "858-CV/ĐUK", "CV", "ĐUK", None, "party"),
+    ("08-QĐi/TW", "08-QĐi/TW", "QĐi", "TW", None, "party"),
+    ("Số: 1286/QĐ-UBND", "1286/QĐ-UBND", "QĐ", "UBND", None, "state"),
+    ("30/2020/ND-CP", "30/2020/NĐ-CP", "NĐ", "CP", 2020, "state"),
+    ("4912/UBND-NC", "4912/UBND-NC", None, "UBND-NC", None, "state"),
+    ("59/2020/QH14", "59/2020/QH14", None, "QH14", 2020, "state"),
+    ("1493/QĐ-TTg", "1493/QĐ-TTg", "QĐ", "TTg", None, "state"),
+])
+def test_parse_canonical(raw, canonical, type_code, issuer, year, system):
+    number = numbers.parse(raw)
+    assert (number.canonical, number.type_code, number.issuer, number.year, number.system) == (
+        canonical, type_code, issuer, year, system)
+
+
+@pytest.mark.parametrize("raw", ["", "abc", "114", "2023", "KH/ĐUK", "114-XYZ/ĐUK"])
+def test_parse_rejects(raw):
+    assert numbers.parse(raw) is None
+
+
+def test_types_for():
+    assert [t.name for t in numbers.types_for(numbers.parse("114-KH/ĐUK"))] == ["Kế hoạch"]
+    assert [t.name for t in numbers.types_for(numbers.parse("218-QĐ/TW"))] == ["Quyết định", "Quy định"]
+    assert [t.name for t in numbers.types_for(numbers.parse("4912/UBND-NC"))] == ["Công văn"]
