@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
+
 from vanban import site as core
 from vanban.problems import DocumentErrors
 
