@@ -203,3 +203,14 @@ def test_nfd_input_is_normalised():
     assert problems == []
     assert doc.title == "Tổ chức hội nghị"
     assert unicodedata.is_normalized("NFC", doc.body)
+
+
+def test_a_file_that_is_not_markdown_is_reported_not_skipped(tmp_path):
+    root = tmp_path / "plans"
+    (root / "2023").mkdir(parents=True)
+    (root / "2023" / "ke-hoach.docx").write_bytes(b"PK\x03\x04")
+    (root / ".gitkeep").write_text("")
+    (problem,) = corpus.load(root).problems
+    assert (problem.file, problem.line, problem.field) == ("plans/2023/ke-hoach.docx", 1, "tệp")
+    assert problem.message == "Tệp “ke-hoach.docx” không phải văn bản Markdown (.md) nên không thể đăng."
+    assert problem.example == "vanban import plans/2023/ke-hoach.docx"

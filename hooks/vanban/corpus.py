@@ -28,7 +28,8 @@ class Corpus:
 
 
 def files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    """Every file below root but hidden ones (.gitkeep): none is silently skipped."""
+    return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def load(root: Path, base: Path | None = None, paths: list[Path] | None = None) -> Corpus:
@@ -36,12 +37,21 @@ def load(root: Path, base: Path | None = None, paths: list[Path] | None = None) 
     base = base or root.parent
     corpus = Corpus()
     for path in paths if paths is not None else files(root):
+        if path.suffix.lower() not in SUFFIXES:
+            corpus.problems.append(_not_markdown(path, _display(path, base)))
+            continue
         doc, problems = read(path, _display(path, base))
         corpus.problems.extend(problems)
         if doc is not None:
             corpus.documents.append(doc)
     corpus.problems.extend(_collisions(corpus.documents))
     return corpus
+
+
+def _not_markdown(path: Path, name: str) -> Problem:
+    return Problem(name, 1, "tệp", f"Tệp “{path.name}” không phải văn bản Markdown (.md) nên không thể đăng.",
+                   "mỗi văn bản là một tệp .md; tệp Word (.docx) cần chuyển bằng lệnh vanban import",
+                   f"vanban import {name}")
 
 
 def _display(path: Path, base: Path) -> str:
