@@ -22,6 +22,7 @@ import yaml
 from slugify import slugify
 
 YEARS = range(2015, 2027)
+SEED = (2023, "114-kh-duk")  # the seed plan plans/2023/114-kh-duk.md
 LAST_MONTH_2026 = 10  # the corpus stops before "now" (late 2026)
 
 # --- Issuing bodies --------------------------------------------------------
@@ -230,7 +231,9 @@ class _Generator:
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
         self.counters: dict[tuple, int] = {}
-        self.taken: set[tuple[int, str]] = set()  # (year, slug): no duplicate number or URL
+        # (year, slug): no duplicate number or URL; the seed plan's number is kept
+        # free so a bench can add the seed plan to any generated corpus.
+        self.taken: set[tuple[int, str]] = {SEED}
         self.refs: list[Ref] = []
         self.signers = {i.code + i.name: [self._person() for _ in range(3)] for i in ISSUERS}
 

@@ -1,0 +1,407 @@
+"""Build speed and size: this project against plain Material on the same documents.
+
+For each N it generates N documents (bench/corpus.py) plus the seed plan, then
+builds them twice, in temporary projects under bench/out/<N>/:
+- project: this project's mkdocs.yml, docs/, hooks/ and data/ (PDFs off);
+- plain: Material alone, the same Markdown files copied into docs/ as plain
+  pages, out of the nav, no hooks, no search plugin;
+and times `vanban check` on the same plans/. Prints every figure beside its
+target with PASS or MISS, and writes the table and a JSON file to bench/out/.
+
+    python bench/build_bench.py                 # N = 100 and 1000
+    python bench/build_bench.py 100 1000 10000  # sizes to run
+    python bench/build_bench.py 1000 --profile  # also a cProfile of the project build
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import corpus as bench_corpus  # noqa: E402  (bench/corpus.py, next to this file)
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from vanban.corpus import load as load_corpus  # noqa: E402
+
+OUT = HERE / "out"
+SEED_PLAN = ROOT / "plans" / "2023" / "114-kh-duk.md"
+PROBE = "van-ban/2023/114-kh-duk/index.html"  # the seed plan's page: the same document at every N
+TIME = "/usr/bin/time"
+MB = 1024 * 1024
+
+# Targets of the issue.
+RATIO_MAX = 1.3  # project ≤ 1.3 × plain Material at 1,000 documents
+GROWTH_MAX = 11.0  # 10 × documents in ≤ 11 × time and memory
+MEMORY_MAX_10K = 2048 * MB  # 10,000 documents in ≤ 2 GB
+CHECK_MAX_10K = 10.0  # vanban check on 10,000 documents in ≤ 10 s
+
+
+@dataclass
+class Run:
+    """One measured command."""
+
+    ok: bool
+    seconds: float
+    peak_rss: int  # bytes: the largest sum of RSS over the process tree, sampled
+    max_rss: int  # bytes: the largest single process (/usr/bin/time -v), 0 if unknown
+    warnings: int = 0
+    output: str = ""
+
+
+@dataclass
+class Build:
+    run: Run
+    site_bytes: int = 0
+    files: int = 0
+    probe_html: int = 0  # the seed plan's page
+    median_doc_html: int = 0  # median over all document pages
+    max_doc_html: int = 0
+    pagefind_bytes: int = 0
+
+
+@dataclass
+class Result:
+    n: int
+    documents: int
+    project: Build
+    plain: Build
+    check: Run | None = None
+    times: dict = field(default_factory=dict)  # every repeat's seconds, for the record
+
+
+# --- measuring a command ----------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            pass
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss(root: int) -> int:
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += _rss(pid)
+        stack.extend(_children(pid))
+    return total
+
+
+def measure(command: list[str], cwd: Path, env: dict, timeout: float) -> Run:
+    """Run a command, sampling its process tree's memory; wall time from start to exit."""
+    use_time = Path(TIME).exists()
+    full = [TIME, "-v", *command] if use_time else command
+    start = time.perf_counter()
+    proc = subprocess.Popen(full, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        output, _ = proc.communicate()
+        output += f"\n[bench] timed out after {timeout:.0f} s"
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    max_rss = 0
+    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", output)
+    if found:
+        max_rss = int(found.group(1)) * 1024
+    code = proc.returncode
+    exit_line = re.search(r"Exit status: (\d+)", output)
+    if use_time and exit_line:
+        code = int(exit_line.group(1))
+    warnings = len(re.findall(r"^WARNING", output, re.M))
+    return Run(code == 0, seconds, max(peak[0], max_rss), max_rss, warnings, output)
+
+
+# --- the two projects ---------------------------------------------------------
+
+
+class _Loose(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving its !ENV and other tags."""
+
+
+_Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def make_corpus(n: int, plans: Path, seed: int) -> int:
+    if plans.exists():
+        shutil.rmtree(plans)
+    paths = bench_corpus.generate(n, plans, seed)
+    target = plans / "2023" / SEED_PLAN.name
+    shutil.copy(SEED_PLAN, target)
+    return len(paths) + 1
+
+
+def project_tree(base: Path, plans_src: Path) -> Path:
+    """This project, as tests/conftest.build_project makes it: mkdocs.yml copied, the rest linked."""
+    project = base / "project"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("docs", "hooks", "data"):
+        if (ROOT / name).exists():
+            (project / name).symlink_to(ROOT / name)
+    shutil.copytree(plans_src, project / "plans")
+    return project
+
+
+def plain_tree(base: Path, plans_src: Path) -> Path:
+    """Plain Material: the same Markdown files as pages, out of the nav, no hooks, no search.
+
+    Only the documents the project publishes are copied, so both sites hold the same pages.
+    """
+    plain = base / "plain"
+    if plain.exists():
+        shutil.rmtree(plain)
+    docs = plain / "docs"
+    for doc in load_corpus(plans_src, base=plans_src).published:
+        target = docs / "van-ban" / str(doc.year) / f"{doc.slug}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(plans_src / doc.path, target)
+    (docs / "index.md").write_text("# Văn bản\n\nTrang chủ.\n", encoding="utf-8")
+    source = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loose)
+    theme = source.get("theme", {})
+    config = {
+        "site_name": "Văn bản",
+        "site_url": "http://127.0.0.1:8000/",
+        "use_directory_urls": True,
+        "theme": {"name": "material", "language": theme.get("language", "vi"), "font": False,
+                  "features": theme.get("features", [])},
+        "plugins": [],
+        "validation": {"nav": {"omitted_files": "ignore"}},
+        "markdown_extensions": source.get("markdown_extensions", []),
+        "nav": [{"Trang chủ": "index.md"}],
+    }
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return plain
+
+
+def build(project: Path, timeout: float, profile: Path | None = None) -> Build:
+    site = project / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    runner = [sys.executable]
+    if profile:
+        runner += ["-m", "cProfile", "-o", str(profile)]
+    command = [*runner, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VANBAN_PDF": "false", "PYTHONHASHSEED": "0"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "hooks"), env.get("PYTHONPATH")]))
+    result = Build(measure(command, project, env, timeout))
+    if site.exists():
+        _sizes(result, site)
+    return result
+
+
+def _sizes(result: Build, site: Path) -> None:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    result.files = len(files)
+    result.site_bytes = sum(p.stat().st_size for p in files)
+    probe = site / PROBE
+    result.probe_html = probe.stat().st_size if probe.exists() else 0
+    docs = [p.stat().st_size for p in (site / "van-ban").glob("*/*/index.html")]
+    if docs:
+        result.median_doc_html = int(statistics.median(docs))
+        result.max_doc_html = max(docs)
+    pagefind = site / "pagefind"
+    if pagefind.exists():
+        result.pagefind_bytes = sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
+
+
+def check(project: Path, timeout: float) -> Run | None:
+    """`vanban check` over the corpus, if the subcommand exists."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    probe = subprocess.run([sys.executable, "-m", "vanban.cli", "check", "--help"], cwd=project, env=env,
+                           capture_output=True, text=True)
+    if probe.returncode != 0:
+        return None
+    return measure([sys.executable, "-m", "vanban.cli", "check"], project, env, timeout)
+
+
+# --- one size -------------------------------------------------------------------
+
+
+def run_size(n: int, args) -> Result:
+    base = OUT / str(n)
+    plans = base / "plans"
+    documents = make_corpus(n, plans, args.seed)
+    project = project_tree(base, plans)
+    plain = plain_tree(base, plans)
+    builds: dict[str, list[Build]] = {"project": [], "plain": []}
+    for _attempt in range(args.repeat):
+        for name, tree in (("project", project), ("plain", plain)):
+            builds[name].append(build(tree, args.timeout))
+            _report_failure(name, n, builds[name][-1].run)
+    if args.profile:
+        profile = base / "project.prof"
+        build(project, args.timeout, profile)
+        _print_profile(profile, base / "project-profile.txt")
+    check_run = check(project, args.timeout) if not args.no_check else None
+    best = {name: min(runs, key=lambda b: b.run.seconds) for name, runs in builds.items()}
+    times = {name: [round(b.run.seconds, 2) for b in runs] for name, runs in builds.items()}
+    return Result(n, documents, best["project"], best["plain"], check_run, times)
+
+
+def _report_failure(name: str, n: int, run: Run) -> None:
+    if not run.ok:
+        tail = "\n".join(run.output.strip().splitlines()[-25:])
+        print(f"[bench] {name} build at N={n} FAILED:\n{tail}", file=sys.stderr)
+
+
+def _print_profile(profile: Path, out: Path) -> None:
+    import io
+    import pstats
+
+    text = io.StringIO()
+    stats = pstats.Stats(str(profile), stream=text)
+    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("tottime").print_stats(30)
+    out.write_text(text.getvalue(), encoding="utf-8")
+    print(f"[bench] profile: {out}")
+
+
+# --- the report -------------------------------------------------------------------
+
+
+def _mb(value: int) -> str:
+    return f"{value / MB:.1f} MB"
+
+
+def _kb(value: int) -> str:
+    return f"{value / 1024:.1f} KB"
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def report(results: list[Result]) -> str:
+    lines = []
+    for r in results:
+        p, m = r.project, r.plain
+        ratio_t = p.run.seconds / m.run.seconds if m.run.seconds else float("nan")
+        ratio_m = p.run.peak_rss / m.run.peak_rss if m.run.peak_rss else float("nan")
+        lines.append(f"== N = {r.n} ({r.documents} documents: {r.n} generated + the seed plan) ==")
+        lines.append(f"{'':24}{'project':>14}{'plain Material':>16}{'ratio':>8}")
+        lines.append(f"{'build ok':24}{str(p.run.ok):>14}{str(m.run.ok):>16}")
+        lines.append(f"{'wall time':24}{p.run.seconds:>12.2f} s{m.run.seconds:>14.2f} s{ratio_t:>8.2f}"
+                     + (f"   target ≤ {RATIO_MAX}× at 1,000: {_verdict(ratio_t <= RATIO_MAX)}" if r.n == 1000 else ""))
+        lines.append(f"{'peak memory (tree)':24}{_mb(p.run.peak_rss):>14}{_mb(m.run.peak_rss):>16}{ratio_m:>8.2f}"
+                     + (f"   target ≤ {RATIO_MAX}× at 1,000: {_verdict(ratio_m <= RATIO_MAX)}" if r.n == 1000 else ""))
+        lines.append(f"{'max RSS one process':24}{_mb(p.run.max_rss):>14}{_mb(m.run.max_rss):>16}")
+        lines.append(f"{'per document':24}{p.run.seconds / r.documents * 1000:>11.1f} ms{m.run.seconds / r.documents * 1000:>13.1f} ms")
+        lines.append(f"{'site size':24}{_mb(p.site_bytes):>14}{_mb(m.site_bytes):>16}")
+        lines.append(f"{'files in site':24}{p.files:>14}{m.files:>16}")
+        lines.append(f"{'seed plan page HTML':24}{_kb(p.probe_html):>14}{_kb(m.probe_html):>16}")
+        lines.append(f"{'document page median':24}{_kb(p.median_doc_html):>14}{_kb(m.median_doc_html):>16}")
+        lines.append(f"{'document page max':24}{_kb(p.max_doc_html):>14}{_kb(m.max_doc_html):>16}")
+        lines.append(f"{'Pagefind index':24}{_mb(p.pagefind_bytes) if p.pagefind_bytes else 'none':>14}")
+        lines.append(f"{'build warnings':24}{p.run.warnings:>14}{m.run.warnings:>16}")
+        if r.n >= 10000:
+            lines.append(f"{'memory at 10,000':24}{_mb(p.run.peak_rss):>14}   target ≤ 2048 MB: "
+                         f"{_verdict(p.run.ok and p.run.peak_rss <= MEMORY_MAX_10K)}")
+        if r.check is None:
+            lines.append(f"{'vanban check':24}{'not available':>14}")
+        else:
+            extra = (f"   target ≤ {CHECK_MAX_10K:.0f} s at 10,000: {_verdict(r.check.seconds <= CHECK_MAX_10K)}"
+                     if r.n >= 10000 else "")
+            lines.append(f"{'vanban check':24}{r.check.seconds:>12.2f} s   {_mb(r.check.peak_rss)}, exit ok: {r.check.ok}{extra}")
+        lines.append(f"{'all runs (s)':24}{json.dumps(r.times, ensure_ascii=False)}")
+        lines.append("")
+    lines.extend(_growth(results))
+    return "\n".join(lines)
+
+
+def _growth(results: list[Result]) -> list[str]:
+    """10 × documents in ≤ 11 × time and memory; a document page's size the same at every N."""
+    lines = []
+    by_n = {r.n: r for r in results}
+    for small, large in ((100, 1000), (1000, 10000)):
+        if small in by_n and large in by_n:
+            a, b = by_n[small].project.run, by_n[large].project.run
+            t, m = b.seconds / a.seconds, b.peak_rss / a.peak_rss
+            lines.append(f"growth {small} → {large}: time × {t:.2f} ({_verdict(t <= GROWTH_MAX)}), "
+                         f"memory × {m:.2f} ({_verdict(m <= GROWTH_MAX)}); target ≤ {GROWTH_MAX:.0f}×")
+    probes = {r.n: r.project.probe_html for r in results if r.project.probe_html}
+    if len(probes) > 1:
+        same = len(set(probes.values())) == 1
+        shown = ", ".join(f"{n}: {size} B" for n, size in sorted(probes.items()))
+        lines.append(f"seed plan page HTML by N: {shown} — target: independent of N: {_verdict(same)}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest counts")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per command")
+    parser.add_argument("--profile", action="store_true", help="also profile the project build (cProfile)")
+    parser.add_argument("--no-check", action="store_true", help="skip vanban check")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.sizes:
+        print(f"[bench] N = {n}…", file=sys.stderr, flush=True)
+        results.append(run_size(n, args))
+    text = report(results)
+    print(text)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    name = "-".join(map(str, args.sizes))
+    (OUT / f"build-{name}-{stamp}.txt").write_text(text + "\n", encoding="utf-8")
+    data = [_plain_data(r) for r in results]
+    (OUT / f"build-{name}-{stamp}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0 if all(r.project.run.ok and r.plain.run.ok for r in results) else 1
+
+
+def _plain_data(result: Result) -> dict:
+    data = asdict(result)
+    for key in ("project", "plain"):
+        data[key]["run"].pop("output")
+    if data["check"]:
+        data["check"].pop("output")
+    return data
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
