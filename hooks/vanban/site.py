@@ -69,3 +69,7 @@ def post_build(site: Site, site_dir: Path) -> None:
     """Run the steps that read the HTML MkDocs has written."""
     for step in POST_STEPS:
         step(site, site_dir)
+
+
+# Modules that register steps; imported last, once STEPS and POST_STEPS exist.
+from . import pdf  # noqa: E402,F401
