@@ -29,6 +29,7 @@ def on_config(config):
         site_url=config.site_url or "",
         identity=dict(config.extra.get("to_chuc", {})),
         pdf=_flag(settings.get("pdf", False)),
+        registry=root / "data" / "registry.yml",
     )
     return config
 

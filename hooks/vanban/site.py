@@ -19,6 +19,7 @@ class Options:
     site_url: str = ""  # absolute base URL, for feeds and canonical links
     identity: dict = field(default_factory=dict)  # the organisation, from mkdocs.yml extra
     pdf: bool = False  # PDFs are written after the HTML exists
+    registry: Path | None = None  # data/registry.yml: documents cited but not published here
 
 
 @dataclass
@@ -73,3 +74,8 @@ def post_build(site: Site, site_dir: Path) -> None:
 
 # Modules that register steps; imported last, once STEPS and POST_STEPS exist.
 from . import pdf  # noqa: E402,F401
+
+# Citations: registry, links in the text, cited documents' pages (issue 3).
+from . import cited_pages  # noqa: E402
+
+STEPS.append(cited_pages.step)

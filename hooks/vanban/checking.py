@@ -1,0 +1,85 @@
+"""`vanban check` without the command line: the build's own validation of some
+document files, run without MkDocs, so an editor knows before committing
+whether the build will accept them.
+
+The whole plans/ folder a file belongs to is always read, because a number
+used twice or a citation of another document needs the other files; only the
+problems of the files asked about are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import corpus as corpus_mod
+from . import site as site_mod
+from .problems import DocumentErrors, Problem
+
+PLANS = "plans"
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0  # document files checked
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+def check(paths: list[Path], base: Path | None = None) -> Report:
+    """Every problem of the documents at `paths` (files or folders)."""
+    base = base or Path.cwd()
+    report = Report()
+    selected: dict[Path, set[str]] = {}  # plans root → display names asked about
+    for path in paths:
+        root = _plans_root(path)
+        names = selected.setdefault(root, set())
+        targets = corpus_mod.files(path) if path.is_dir() else [path]
+        targets = [p for p in targets if p.suffix.lower() in corpus_mod.SUFFIXES]
+        names.update(_display(p, base) for p in targets)
+        report.problems.extend(_stray_files(path, base))
+    for root, names in selected.items():
+        report.files += len(names)
+        report.problems.extend(p for p in _root_problems(root, base) if p.file in names)
+    report.problems.sort(key=lambda p: (p.file, p.line, p.field))
+    return report
+
+
+def _plans_root(path: Path) -> Path:
+    """The plans/ folder above `path`, or the path itself (its folder for a file)."""
+    resolved = path.resolve()
+    for candidate in (resolved, *resolved.parents):
+        if candidate.name == PLANS and candidate.is_dir():
+            return candidate
+    return resolved if resolved.is_dir() else resolved.parent
+
+
+def _display(path: Path, base: Path) -> str:
+    return corpus_mod._display(path, base)
+
+
+def _root_problems(root: Path, base: Path) -> list[Problem]:
+    """What the build itself would report: the corpus and every generation step."""
+    try:
+        site = site_mod.build(root, site_mod.Options(), base=base)
+    except DocumentErrors as err:
+        return list(err.problems)
+    return list(site.problems)
+
+
+def _stray_files(path: Path, base: Path) -> list[Problem]:
+    """Files the build skips without a word (a .docx dropped into plans/)."""
+    found = sorted(path.rglob("*")) if path.is_dir() else [path]
+    stray = [p for p in found if p.is_file() and p.suffix.lower() not in corpus_mod.SUFFIXES
+             and not p.name.startswith(".")]
+    return [Problem(_display(p, base), 1, "tệp",
+                    f"Tệp {p.suffix or 'không có đuôi'} không phải văn bản .md nên không được đăng.",
+                    "chỉ tệp .md trong plans/; tệp Word thì chuyển bằng lệnh vanban import",
+                    f"vanban import {_display(p, base)}", "cảnh báo") for p in stray]

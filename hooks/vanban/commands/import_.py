@@ -1,0 +1,115 @@
+"""`vanban import TỆP`: a signed Word file (or text copied from one) → a document file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from .. import docfiles, importer, importer_text, schema
+from ..importer_docx import NotReadable, check_bytes
+from ..importer_docx import paragraphs as docx_paragraphs
+
+TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+
+
+def register(subparsers) -> None:
+    cmd = subparsers.add_parser(
+        "import", help="nhập văn bản từ tệp Word (.docx) hoặc văn bản (.md, .txt)",
+        description="Chuyển văn bản trình bày theo thể thức (phần đầu hai cột, tên loại, trích yếu, nội dung, "
+                    "nơi nhận và chữ ký) thành tệp văn bản trong plans/, kèm báo cáo các trường không tìm thấy.")
+    cmd.add_argument("file", type=Path, metavar="TỆP", help="tệp .docx, .md hoặc .txt")
+    cmd.add_argument("-o", "--thu-muc", type=Path, default=Path("plans"), dest="plans",
+                     help="thư mục văn bản (mặc định: plans/)")
+    cmd.add_argument("--stdout", action="store_true", help="in văn bản ra màn hình thay vì ghi tệp")
+    cmd.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    cmd.add_argument("--nam", type=int, help="năm của văn bản khi bản gốc không ghi ngày ban hành")
+    cmd.add_argument("--truong", action="append", default=[], metavar="KHÓA=GIÁ_TRỊ",
+                     help="đặt một trường bản gốc không có, ví dụ --truong co_quan_cap_tren='Đảng bộ tỉnh Bến Tre'")
+    cmd.set_defaults(run=run)
+
+
+def run(args) -> int:
+    report = sys.stderr if args.stdout else sys.stdout
+    try:
+        paras, warnings = read(args.file)
+        overrides = _overrides(args.truong)
+    except NotReadable as err:
+        print(f"Không nhập được: {err}", file=sys.stderr)
+        print("Không ghi tệp nào.", file=sys.stderr)
+        return 1
+    result = importer.convert(paras, nam=args.nam)
+    result.meta = {f.key: v for f in schema.FIELDS for v in [overrides.get(f.key, result.meta.get(f.key))] if v is not None}
+    result.missing = [k for k in result.missing if k not in result.meta]
+    text = result.document()
+    outcome = docfiles.validate(text, args.plans, str(args.file)) if args.stdout else \
+        docfiles.write(text, args.plans, args.force, str(args.file))
+    _report(args.file, result, warnings, outcome, report, written=not args.stdout)
+    if outcome.refused:
+        return 1
+    if args.stdout:
+        sys.stdout.write(text)
+    return 0
+
+
+def read(path: Path) -> tuple[list[importer.Para], list[str]]:
+    """The paragraphs of a .docx or text file; NotReadable with a Vietnamese reason."""
+    name = str(path)
+    if not path.is_file():
+        raise NotReadable(f"{name}: không tìm thấy tệp.")
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return importer_text.paragraphs(_decode(data, name), markdown=suffix != ".txt"), []
+    if suffix != ".docx":
+        check_bytes(data, name)  # a Word file under another name is still read; anything else is refused
+    return docx_paragraphs(data, name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise NotReadable(f"{name}: tệp rỗng, không có gì để nhập.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise NotReadable(f"{name}: tệp không phải UTF-8 (byte 0x{data[err.start]:02x} ở vị trí {err.start}). "
+                          "Lưu lại với mã Unicode (UTF-8) rồi nhập lại.") from None
+
+
+def _overrides(pairs: list[str]) -> dict:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or key not in schema.BY_KEY:
+            raise NotReadable(f"--truong {pair}: cần dạng KHÓA=GIÁ_TRỊ với KHÓA là một trường của mẫu, "
+                              "ví dụ --truong nam=2023.")
+        values[key] = yaml.safe_load(value) if value.strip() else None
+    return values
+
+
+def _label(key: str) -> str:
+    return f"{schema.BY_KEY[key].label} ({key})"
+
+
+def _report(source: Path, result: importer.Imported, warnings: list[str], outcome: docfiles.Outcome, out,
+            written: bool) -> None:
+    if outcome.refused:
+        print(f"Không ghi tệp: {outcome.refused}", file=out)
+        for problem in outcome.problems:
+            print("  " + problem.format(), file=out)
+    elif outcome.path is not None:
+        doc = outcome.document
+        done = f"Đã nhập {source} → {outcome.path}" if written else f"Đã chuyển {source} (tệp sẽ là {outcome.path})"
+        print(f"{done} ({doc.heading}).", file=out)
+    if result.missing:
+        print("Không tìm thấy trong bản gốc (để trống; trang ghi “chưa rõ”, hoặc thêm bằng --truong/--nam):", file=out)
+        for key in result.missing:
+            print(f"  - {_label(key)}", file=out)
+    if result.notes:
+        print("Lấy từ nội dung văn bản, cần đối chiếu với bản gốc:", file=out)
+        for note in result.notes:
+            print(f"  - {note}", file=out)
+    for warning in warnings:
+        print(f"  Lưu ý khi đọc tệp Word: {warning}", file=out)

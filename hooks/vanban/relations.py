@@ -1,0 +1,177 @@
+"""The citation graph of the published documents, worked out once per build.
+
+Each published document's citations are resolved against the registry; the
+graph then answers, by dictionary look-up, what a document cites (grouped by
+kind), which documents cite a given one, and which documents cite the same
+ones. Held-back documents are never read for citations, so they are never
+named as citing anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import registry as registry_mod
+from .documents import Document
+from .registry import Entry, Found, Registry
+
+KINDS = ("căn cứ", "thực hiện", "dẫn chiếu")  # strongest first: a document cited both ways shows once
+RELATED_LIMIT = 10  # "Văn bản liên quan" shown on a page
+RELATED_SCAN = 50  # documents read per cited document when ranking related ones
+SENTENCES_PER_DOC = 3  # sentences shown for one citing document
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One published document citing one target."""
+
+    doc: Document
+    kind: str
+    target: Entry
+    sentence: tuple[str, str, str]  # text before the cited words, the words, text after: plain text
+    found: Found
+
+
+@dataclass
+class Citing:
+    """All mentions of one target by one citing document, as a listing row."""
+
+    doc: Document
+    kind: str  # the strongest kind among the mentions
+    sentences: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Graph:
+    registry: Registry
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)  # citing src_uri → its mentions, in order
+    targets: dict[str, Entry] = field(default_factory=dict)  # target page → the entry shown there
+    cited_by: dict[str, list[Citing]] = field(default_factory=dict)  # target page → citing documents
+
+    def cites(self, doc: Document) -> dict[str, list[Entry]]:
+        """What a document cites, by kind; each target once, under its strongest kind."""
+        best: dict[str, tuple[int, Entry]] = {}
+        for mention in self.mentions.get(doc.src_uri, ()):
+            rank = KINDS.index(mention.kind)
+            uri = mention.target.src_uri
+            if uri not in best or rank < best[uri][0]:
+                best[uri] = (rank, mention.target)
+        grouped: dict[str, list[Entry]] = {kind: [] for kind in KINDS}
+        for rank, entry in best.values():
+            grouped[KINDS[rank]].append(self.targets.get(entry.src_uri, entry))
+        return {kind: entries for kind, entries in grouped.items() if entries}
+
+    def registry_entry(self, doc: Document) -> Entry | None:
+        """A published document's own entry, under which others cite it."""
+        return self.targets.get(doc.src_uri)
+
+    def related(self, doc: Document) -> list[tuple[Document, list[Entry]]]:
+        """Published documents citing what `doc` cites, most shared first.
+
+        Only the newest RELATED_SCAN citing documents of each target are read,
+        so the work per page stays bounded however often a directive is cited.
+        """
+        shared: dict[str, tuple[Document, list[Entry]]] = {}
+        for entries in self.cites(doc).values():
+            for entry in entries:
+                for citing in self.cited_by.get(entry.src_uri, ())[:RELATED_SCAN]:
+                    if citing.doc is doc:
+                        continue
+                    shared.setdefault(citing.doc.src_uri, (citing.doc, []))[1].append(entry)
+        ranked = sorted(shared.values(), key=lambda pair: (-len(pair[1]), _newest_first(pair[0])))
+        return ranked[:RELATED_LIMIT]
+
+
+def _newest_first(doc: Document) -> tuple:
+    date = doc.date.sort_key() if doc.date else (doc.year, 0, 0)
+    return (-date[0], -date[1], -date[2], doc.number.canonical)
+
+
+def build(documents: list[Document], registry: Registry) -> Graph:
+    """Resolve every citation of every published document, once."""
+    graph = Graph(registry)
+    for entry in registry.entries:  # known pages keep their URLs; a guess never takes one
+        if entry.known and not entry.held:
+            graph.targets[entry.src_uri] = entry
+    rows: dict[str, dict[str, Citing]] = defaultdict(dict)
+    for doc in sorted((d for d in documents if d.published), key=_newest_first):
+        mentions = []
+        for found in registry_mod.document_citations(doc, registry):
+            if registry_mod.is_self(doc, found):
+                continue
+            target = _target(graph, found.resolution)
+            mention = Mention(doc, found.kind, target, _sentence(found), found)
+            mentions.append(mention)
+            _add_row(rows[target.src_uri], mention)
+        graph.mentions[doc.src_uri] = mentions
+    for uri, by_doc in rows.items():
+        graph.cited_by[uri] = sorted(by_doc.values(), key=lambda c: (KINDS.index(c.kind), _newest_first(c.doc)))
+    return graph
+
+
+def _target(graph: Graph, resolution) -> Entry:
+    """The entry a citation's link goes to; citations naming one unknown document share a page."""
+    entry = resolution.entry
+    if entry.known:
+        return entry
+    uri = entry.src_uri
+    existing = graph.targets.get(uri)
+    if existing is not None and existing.known:  # an ambiguous citation must not land on one candidate
+        uri = uri[:-3] + "-chua-ro.md"
+        entry = registry_mod.replace(entry, page=uri)
+        existing = graph.targets.get(uri)
+    if existing is None:
+        graph.targets[uri] = entry
+        return entry
+    merged = registry_mod.with_citation(existing, entry)
+    if merged != existing:
+        graph.targets[uri] = merged
+    return graph.targets[uri]
+
+
+def _add_row(rows: dict[str, Citing], mention: Mention) -> None:
+    row = rows.get(mention.doc.src_uri)
+    if row is None:
+        row = rows[mention.doc.src_uri] = Citing(mention.doc, mention.kind)
+    elif KINDS.index(mention.kind) < KINDS.index(row.kind):
+        row.kind = mention.kind
+    if len(row.sentences) < SENTENCES_PER_DOC and mention.sentence not in row.sentences:
+        row.sentences.append(mention.sentence)
+
+
+# --- the sentence around a citation --------------------------------------------
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# A sentence ends at . ! ? … followed by closing marks and a space: "**1.** Tiếp" ends one.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’*_)\]]*(?=\s)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MARKS = re.compile(r"[*_`#>]|^\s*(?:[-+|]|\d+[.)])\s+", re.M)
+WORDS_AROUND = 30
+
+
+def _sentence(found: Found) -> tuple[str, str, str]:
+    text, start, end = found.text, found.citation.start, found.citation.end
+    if not found.in_body:
+        return (_plain(text[:start]), _plain(text[start:end]), _plain(text[end:]))
+    para_start = max((m.end() for m in _PARAGRAPH.finditer(text, 0, start)), default=0)
+    after_para = _PARAGRAPH.search(text, end)
+    para_end = after_para.start() if after_para else len(text)
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, para_start, start)), default=para_start)
+    stop = _SENTENCE_END.search(text, end, para_end)
+    finish = stop.end() if stop else para_end
+    before = _plain(text[begin:start]).split()
+    after = _plain(text[end:finish]).split()
+    head = ("… " if len(before) > WORDS_AROUND else "") + " ".join(before[-WORDS_AROUND:])
+    tail = " ".join(after[:WORDS_AROUND]) + (" …" if len(after) > WORDS_AROUND else "")
+    if head and text[start - 1].isspace():
+        head += " "
+    if tail and text[end:end + 1].isspace():
+        tail = " " + tail
+    return (head, _plain(text[start:end]), tail)
+
+
+def _plain(markdown: str) -> str:
+    """Markdown as the reader sees it: link labels kept, emphasis and block marks dropped."""
+    return " ".join(_MARKS.sub("", _LINK.sub(r"\1", markdown)).split())
