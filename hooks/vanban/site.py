@@ -73,9 +73,7 @@ def post_build(site: Site, site_dir: Path) -> None:
 
 
 # Modules that register steps; imported last, once STEPS and POST_STEPS exist.
-from . import pdf  # noqa: E402,F401
+from . import cited_pages, pdf  # noqa: E402,F401
 
 # Citations: registry, links in the text, cited documents' pages (issue 3).
-from . import cited_pages  # noqa: E402
-
 STEPS.append(cited_pages.step)
