@@ -12,17 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from . import corpus as corpus_mod
-from . import site as site_mod
-from .problems import DocumentErrors, Problem
+from .problems import Problem
 
 PLANS = "plans"
+REGISTRY_FILE = Path("data") / "registry.yml"
 
 
 @dataclass
 class Report:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0  # document files checked
+    notes: list[str] = field(default_factory=list)  # checks that could not run, and why
 
     @property
     def errors(self) -> int:
@@ -47,7 +50,8 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
         report.problems.extend(_stray_files(path, base))
     for root, names in selected.items():
         report.files += len(names)
-        report.problems.extend(p for p in _root_problems(root, base) if p.file in names)
+        report.problems.extend(p for p in _root_problems(root, base, report.notes)
+                               if p.file in names or not p.file.startswith(_display(root, base)))
     report.problems.sort(key=lambda p: (p.file, p.line, p.field))
     return report
 
@@ -65,13 +69,42 @@ def _display(path: Path, base: Path) -> str:
     return corpus_mod._display(path, base)
 
 
-def _root_problems(root: Path, base: Path) -> list[Problem]:
-    """What the build itself would report: the corpus and every generation step."""
+def _root_problems(root: Path, base: Path, notes: list[str]) -> list[Problem]:
+    """What the build reports: every document's problems, then the citations' warnings."""
+    corpus = corpus_mod.load(root, base)
+    return corpus.problems + _citation_problems(corpus, root.parent, base, notes)
+
+
+def _citation_problems(corpus, project: Path, base: Path, notes: list[str]) -> list[Problem]:
+    """Citations that resolve to nothing or contradict the registry (warnings, as in the build)."""
     try:
-        site = site_mod.build(root, site_mod.Options(), base=base)
-    except DocumentErrors as err:
-        return list(err.problems)
-    return list(site.problems)
+        from . import registry
+        data_file = project / REGISTRY_FILE
+        known = registry.build(corpus.documents, data_file, _home(project), _display(data_file, base))
+        return list(known.problems) + registry.check_citations(corpus, known)
+    except (ImportError, AttributeError, TypeError) as err:
+        # The citation parser may be missing in a partial checkout; the documents are still checked.
+        notes.append(f"Chưa kiểm tra được dẫn chiếu ({type(err).__name__}: {err}).")
+        return []
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml has !ENV tags; here only plain values are needed."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def _home(project: Path) -> str | None:
+    """The organisation's province (mkdocs.yml extra.to_chuc.tinh), which registry keys use."""
+    config = project / "mkdocs.yml"
+    if not config.exists():
+        return None
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)  # noqa: S506
+    except yaml.YAMLError:
+        return None
+    return ((data or {}).get("extra") or {}).get("to_chuc", {}).get("tinh")
 
 
 def _stray_files(path: Path, base: Path) -> list[Problem]:

@@ -29,6 +29,8 @@ def run(args) -> int:
             print(f"Không tìm thấy {path}.", file=sys.stderr)
         return 2
     report = check(paths)
+    for note in report.notes:
+        print(f"Lưu ý: {note}", file=sys.stderr)
     if args.format == "json":
         json.dump([p.as_dict() for p in report.problems], sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -1,0 +1,163 @@
+"""`vanban check`: each bad-input kind of the build, reported with file, line,
+field and message, in text and in JSON, with the exit status CI relies on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from plan_factory import plan
+from vanban import cli
+
+
+def write(root, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / "plans" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def run_check(tmp_path, monkeypatch, capsys, *args):
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["check", *args])
+    out = capsys.readouterr().out
+    return code, out
+
+
+def run_json(tmp_path, monkeypatch, capsys, *args):
+    code, out = run_check(tmp_path, monkeypatch, capsys, "--format", "json", *args)
+    return code, json.loads(out)
+
+
+def only_error(problems):
+    errors = [p for p in problems if p["severity"] == "lỗi"]
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def test_clean_folder_passes(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"2023/115-kh-duk.md": plan()})
+    code, out = run_check(tmp_path, monkeypatch, capsys)
+    assert code == 0
+    assert out.splitlines()[-1] == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo."
+
+
+def test_yaml_error(tmp_path, monkeypatch, capsys):
+    text = "---\nso_hieu: 115-KH/ĐUK\nloai: Kế hoạch\ntrich_yeu: Về việc: tổ chức hội nghị\n---\n\nNội dung.\n"
+    write(tmp_path, {"2023/a.md": text})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 1
+    problem = only_error(problems)
+    assert (problem["file"], problem["line"], problem["field"]) == ("plans/2023/a.md", 4, "front matter")
+    assert problem["message"].startswith("YAML không đọc được: ")
+    assert problem["example"] == 'trich_yeu: "Về việc: tổ chức hội nghị"'
+
+
+def test_unknown_type(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"2023/a.md": plan(loai="Kế hoạch x")})
+    code, out = run_check(tmp_path, monkeypatch, capsys)
+    assert code == 1
+    assert out.splitlines()[0].startswith(
+        "plans/2023/a.md:3: lỗi [loai] Loại văn bản “Kế hoạch x” không có trong danh mục. Có phải “Kế hoạch”?")
+
+
+def test_number_contradicts_type(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"2023/a.md": plan(so_hieu="115-CT/ĐUK")})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 1
+    problem = only_error(problems)
+    assert (problem["file"], problem["line"], problem["field"]) == ("plans/2023/a.md", 2, "so_hieu")
+    assert problem["message"] == "Số hiệu 115-CT/ĐUK có mã loại CT (Chỉ thị) nhưng loại văn bản là “Kế hoạch”."
+    assert problem["example"] == "so_hieu: 115-KH/ĐUK"
+
+
+def test_duplicate_number_names_both_files(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"2023/a.md": plan(), "2023/b.md": plan(trich_yeu="Văn bản khác")})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 1
+    assert [(p["file"], p["line"], p["field"]) for p in problems] == [
+        ("plans/2023/a.md", 2, "so_hieu"), ("plans/2023/b.md", 2, "so_hieu")]
+    assert problems[0]["message"] == (
+        "Trùng số hiệu 115-KH/ĐUK năm 2023 giữa các tệp: plans/2023/a.md, plans/2023/b.md.")
+
+
+def test_duplicate_found_when_only_the_changed_file_is_checked(tmp_path, monkeypatch, capsys):
+    """pre-commit passes only changed files; the other file of the pair is still read."""
+    write(tmp_path, {"2023/a.md": plan(), "2023/b.md": plan(trich_yeu="Văn bản khác")})
+    code, problems = run_json(tmp_path, monkeypatch, capsys, "plans/2023/b.md")
+    assert code == 1
+    assert [(p["file"], p["field"]) for p in problems] == [("plans/2023/b.md", "so_hieu")]
+
+
+def test_invalid_utf8(tmp_path, monkeypatch, capsys):
+    data = plan().encode("utf-8").replace("Kế hoạch".encode(), b"K\xe1 ho\xe1ch")
+    write(tmp_path, {"2023/a.md": data})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 1
+    problem = only_error(problems)
+    assert (problem["file"], problem["line"], problem["field"]) == ("plans/2023/a.md", 3, "mã hóa")
+    assert problem["message"].startswith("Tệp không phải UTF-8 hợp lệ (byte 0xe1")
+
+
+def test_missing_required_field(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"2023/a.md": plan(trich_yeu=None)})
+    code, out = run_check(tmp_path, monkeypatch, capsys)
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith("plans/2023/a.md:2: lỗi [trich_yeu] Thiếu trường bắt buộc “trich_yeu” (Trích yếu).")
+    assert first.endswith("Ví dụ đúng: trich_yeu: Thực hiện công tác dân vận năm 2023")
+
+
+def test_every_problem_of_every_file_in_one_run(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"2023/a.md": plan(loai="Kế hoạch x", trich_yeu=None), "2024/b.md": plan(so_hieu="1-CT/ĐUK")})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 1
+    assert [(p["file"], p["field"]) for p in problems] == [
+        ("plans/2023/a.md", "trich_yeu"), ("plans/2023/a.md", "loai"), ("plans/2024/b.md", "so_hieu")]
+
+
+def test_json_has_the_annotation_fields(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"2023/a.md": plan(loai="Kế hoạch x")})
+    _, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert list(problems[0]) == ["file", "line", "field", "message", "expected", "example", "severity"]
+
+
+def test_word_file_in_plans_is_a_warning(tmp_path, monkeypatch, capsys):
+    """The build reads only .md; a .docx left in plans/ would be skipped without a word."""
+    write(tmp_path, {"2023/115-kh-duk.md": plan(), "2023/ke-hoach.docx": b"PK\x03\x04 broken"})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 0
+    assert problems == [{
+        "file": "plans/2023/ke-hoach.docx", "line": 1, "field": "tệp",
+        "message": "Tệp .docx không phải văn bản .md nên không được đăng.",
+        "expected": "chỉ tệp .md trong plans/; tệp Word thì chuyển bằng lệnh vanban import",
+        "example": "vanban import plans/2023/ke-hoach.docx", "severity": "cảnh báo"}]
+
+
+def test_missing_path_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "khong-co"]) == 2
+    assert capsys.readouterr().err == "Không tìm thấy khong-co.\n"
+
+
+def _citations_ready() -> bool:
+    try:
+        from vanban.citations import find_citations  # noqa: F401
+        from vanban.registry import check_citations  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _citations_ready(), reason="the citation parser is not in this checkout")
+def test_unresolved_citation_is_a_warning(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"2023/115-kh-duk.md": plan(thuc_hien=["một việc gì đó"])})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 0
+    assert [(p["file"], p["field"], p["severity"]) for p in problems] == [
+        ("plans/2023/115-kh-duk.md", "thuc_hien", "cảnh báo")]
+    assert problems[0]["message"] == "Không nhận ra văn bản nào trong “một việc gì đó”."
