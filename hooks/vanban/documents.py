@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from slugify import slugify
 
 from . import dates, doctypes, numbers, schema
 from .problems import Problem
 from .text import clean, fold
+from .text import slug as make_slug
 
 _WEBSITE_LINE = re.compile(
     r"\bdang\s+(?:tren\s+)?(?:website|web|trang\s+web|trang\s+thong\s+tin\s+dien\s+tu"
@@ -65,7 +65,7 @@ class Document:
 
     @property
     def slug(self) -> str:
-        return slugify(self.number.canonical)
+        return make_slug(self.number.canonical)
 
     @property
     def src_uri(self) -> str:

@@ -6,8 +6,11 @@ removed, đ→d) is for matching and search keys, never for what is shown.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+from slugify import slugify
 
 # Zero-width characters and the BOM carry no meaning in a document; some
 # datasets plant them as watermarks, and they break number matching.
@@ -64,3 +67,14 @@ def fold(text: str) -> str:
 def tone_key(text: str) -> str:
     """Lower-case with diacritics kept and tone placement unified: 'Uỷ' → 'ủy'."""
     return normalize_tones(clean(text)).lower()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def slug(text: str, **options) -> str:
+    """A URL slug: python-slugify with its transliteration named, not guessed.
+
+    Left on "auto", slugify tries to import unidecode on every call (slow when it
+    is absent, and other slugs if it is ever installed); names repeat across pages,
+    so results are cached.
+    """
+    return slugify(text, backend="text-unidecode", **options)
