@@ -4,12 +4,13 @@ print stylesheet, with its metadata, its whole text and Vietnamese intact."""
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import build_project
+from conftest import ROOT, build_project
 from plan_factory import plan
 
 SEED_PAGE = "van-ban/2023/114-kh-duk/index.html"
@@ -124,3 +125,23 @@ def test_pdfs_off_means_no_pdf_and_no_link(tmp_path):
     assert "Tải PDF" not in page
     assert ".pdf" not in page
     assert 'data-vb-in>In văn bản</button>' in page  # printing still works without PDFs
+
+
+def test_pdf_leaves_out_what_the_site_adds_after_the_signature(real_site, tmp_path):
+    # Relations and task tables are sections after the signature: the site's, not the original's.
+    from vanban import corpus, pdf
+
+    site_dir = tmp_path / "site"
+    shutil.copytree(real_site.site, site_dir)
+    html = site_dir / SEED_PAGE
+    added = '<h2 id="lien-quan">Văn bản liên quan</h2>\n<p>Văn bản thêm của trang web.</p>\n'
+    page = html.read_text(encoding="utf-8")
+    assert page.count("</article>") == 2  # the original's, then the theme's
+    html.write_text(page.replace("</article>", added + "</article>", 1), encoding="utf-8")
+    doc = corpus.load(ROOT / "plans", ROOT).published[0]
+    target = tmp_path / "ra.pdf"
+    pdf.Printer.for_site(site_dir).write(html, doc, target)
+    text = text_of(PdfReader(target))
+    assert "Phạm Hữu Dự" in text
+    assert "Văn bản liên quan" not in text
+    assert "Văn bản thêm" not in text
