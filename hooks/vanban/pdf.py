@@ -17,6 +17,8 @@ from .site import POST_STEPS, STEPS, Site
 # layout rules, then the print rules ("@media print", "@page").
 STYLESHEETS = ("assets/vanban.css", "assets/print.css")
 LANGUAGE = "vi"
+# What WeasyPrint needs from Debian: Pango, HarfBuzz's subsetter, a serif face with all of Vietnamese.
+SYSTEM_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-noto-core")
 
 # A real button, so it is focusable and works with Enter and Space; print.js
 # calls window.print() for any element carrying data-vb-in.
@@ -81,8 +83,12 @@ class Printer:
     def for_site(cls, site_dir: Path) -> Printer:
         # Imported here: WeasyPrint takes a while to load, and previews with
         # PDFs turned off should not wait for it.
-        from weasyprint import CSS
-        from weasyprint.text.fonts import FontConfiguration
+        try:
+            from weasyprint import CSS
+            from weasyprint.text.fonts import FontConfiguration
+        except OSError as err:  # Pango is a system library, not a Python package
+            raise RuntimeError(f"Không làm được bản PDF: thiếu thư viện Pango ({err}). Cài: apt-get install "
+                               f"{' '.join(SYSTEM_PACKAGES)}; hoặc đặt VANBAN_PDF=false để dựng trang không có PDF.") from err
 
         site_dir = site_dir.resolve()
         fonts = FontConfiguration()
