@@ -137,7 +137,7 @@ STATE_DECISION = Layout(
 
 NO_HEADER_TABLE = Layout(
     left=[("ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", True), ("*", False), ("Số 15-TB/ĐUK", False)],
-    right=[("ĐẢNG CỘNG SẢN VIỆT NAM", True, False), ("Bến Tre, ngày 3 tháng 7 năm 2023", False, True)],
+    right=[("ĐẢNG CỘNG SẢN VIỆT NAM", True, False), ("Bến Tre, ngày 03 tháng 7 năm 2023", False, True)],
     title="THÔNG BÁO",
     summary="Kết luận của Ban Thường vụ về công tác quý II năm 2023",
     body=[

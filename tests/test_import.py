@@ -1,0 +1,132 @@
+"""`vanban import` of text shaped like the seed: the front matter must equal the
+seed's own, field for field, and what the source lacks is reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vanban import cli, documents, importer, importer_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = Path(__file__).parent / "data" / "114-kh-duk-ban-goc.md"
+SEED = ROOT / "plans" / "2023" / "114-kh-duk.md"
+
+
+def test_seed_text_gives_the_seed_front_matter(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", str(SOURCE)]) == 0
+    written = tmp_path / "plans" / "2023" / "114-kh-duk.md"
+    imported, problems = documents.read(written)
+    assert problems == []
+    seed, _ = documents.read(SEED)
+    assert imported.meta == seed.meta
+    report = capsys.readouterr().out
+    assert report.splitlines()[:5] == [
+        f"Đã nhập {SOURCE} → plans/2023/114-kh-duk.md (Kế hoạch 114-KH/ĐUK).",
+        "Không tìm thấy trong bản gốc (để trống; trang ghi “chưa rõ”, hoặc thêm bằng --truong/--nam):",
+        "  - Cơ quan cấp trên (co_quan_cap_tren)",
+        "  - Ngày ban hành (ngay_ban_hanh)",
+        "  - Địa danh (dia_danh)",
+    ]
+    assert "  - nam: 2023 lấy từ trích yếu (“năm 2023”)." in report
+
+
+def test_seed_body_keeps_headings_numbering_and_emphasis():
+    result = importer.convert(importer_text.paragraphs(SOURCE.read_text(encoding="utf-8")))
+    seed, _ = documents.read(SEED)
+    assert [line for line in result.body.splitlines() if line.startswith("## ")] == [
+        "## I. MỤC ĐÍCH YÊU CẦU", "## II. NỘI DUNG TRỌNG TÂM", "## III. TỔ CHỨC THỰC HIỆN"]
+    assert "\n**6.** Ban Thường vụ Đoàn Khối" in result.body  # "6. …" would restart a Markdown list at 1
+    assert "*Hoàn thành trong tháng 4/2023.*" in result.body
+    # the paragraph the copy cut in two ("…tình hình mới," / "trọng tâm là…") is one again
+    assert "trong tình hình mới, trọng tâm là Quyết định số 306-QĐ/TU" in result.body
+    assert result.body.strip() == seed.body.strip()
+
+
+def test_nam_comment_explains_where_the_year_comes_from():
+    result = importer.convert(importer_text.paragraphs(SOURCE.read_text(encoding="utf-8")))
+    assert '# Bản gốc không ghi ngày ban hành; năm 2023 lấy từ trích yếu ("năm 2023").\nnam: 2023\n' in result.front_matter()
+
+
+def test_no_year_anywhere_writes_nothing(tmp_path, monkeypatch, capsys):
+    text = SOURCE.read_text(encoding="utf-8").replace("Thực hiện công tác dân vận năm 2023", "Thực hiện công tác dân vận")
+    source = tmp_path / "ban-goc.md"
+    source.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", str(source)]) == 1
+    out = capsys.readouterr().out
+    assert "Không ghi tệp: Văn bản chưa hợp lệ nên chưa ghi tệp nào." in out
+    assert "  - Năm (nam)" in out
+    assert not (tmp_path / "plans").exists()
+    # the editor supplies the year the source does not give
+    assert cli.main(["import", str(source), "--nam", "2023"]) == 0
+    written = (tmp_path / "plans" / "2023" / "114-kh-duk.md").read_text(encoding="utf-8")
+    assert "# Bản gốc không ghi ngày ban hành; năm 2023 do người nhập ghi (--nam).\nnam: 2023\n" in written
+
+
+def test_refuses_to_overwrite_and_stdout_writes_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", str(SOURCE)]) == 0
+    target = tmp_path / "plans" / "2023" / "114-kh-duk.md"
+    target.write_text("sửa tay", encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["import", str(SOURCE)]) == 1
+    assert "đã có; không ghi đè" in capsys.readouterr().out
+    assert target.read_text(encoding="utf-8") == "sửa tay"
+    assert cli.main(["import", str(SOURCE), "--stdout"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("---\nso_hieu: 114-KH/ĐUK\nloai: Kế hoạch\n")
+    assert target.read_text(encoding="utf-8") == "sửa tay"
+    assert cli.main(["import", str(SOURCE), "--force"]) == 0
+    assert target.read_text(encoding="utf-8").startswith("---\nso_hieu: 114-KH/ĐUK\n")
+
+
+def test_field_option_fills_what_the_source_lacks(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", str(SOURCE), "--stdout", "--truong", "co_quan_cap_tren=Đảng bộ tỉnh Bến Tre"]) == 0
+    captured = capsys.readouterr()
+    assert "co_quan_cap_tren: Đảng bộ tỉnh Bến Tre\n" in captured.out
+    assert "Cơ quan cấp trên (co_quan_cap_tren)" not in captured.err
+
+
+def test_plain_text_one_paragraph_per_line(tmp_path, monkeypatch, capsys):
+    text = "\n".join([
+        "ĐẢNG BỘ TỈNH BẾN TRE", "ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", "*", "Số 07-CT/ĐUK",
+        "ĐẢNG CỘNG SẢN VIỆT NAM", "Bến Tre, ngày 12 tháng 9 năm 2024",
+        "CHỈ THỊ", "Về tăng cường công tác dân vận",
+        "Ban Thường vụ Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh yêu cầu:",
+        "1. Các chi ủy thực hiện nghiêm.",
+        "Nơi nhận:", "- Các chi ủy,", "- Đăng Website,", "- Lưu VP.",
+        "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn An",
+    ])
+    source = tmp_path / "chi-thi.txt"
+    source.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", str(source)]) == 0
+    doc, problems = documents.read(tmp_path / "plans" / "2024" / "07-ct-duk.md")
+    assert problems == []
+    assert {k: doc.meta[k] for k in ("co_quan_cap_tren", "co_quan_ban_hanh", "dia_danh", "chuc_vu")} == {
+        "co_quan_cap_tren": "Đảng bộ tỉnh Bến Tre",
+        "co_quan_ban_hanh": "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh",
+        "dia_danh": "Bến Tre", "chuc_vu": "Bí thư"}
+    assert doc.date.iso() == "2024-09-12"
+    assert doc.recipients == ["Các chi ủy", "Đăng Website", "Lưu VP"]
+    assert doc.body.strip() == ("Ban Thường vụ Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh yêu cầu:\n\n"
+                                "**1.** Các chi ủy thực hiện nghiêm.")
+
+
+def test_recase_prefers_the_bodys_spelling_then_rules():
+    assert importer.recase("ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH",
+                           "Ban Thường vụ Đảng uỷ Khối Cơ quan - Doanh nghiệp tỉnh đề ra") == \
+        "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh"
+    assert importer.recase("PHÓ BÍ THƯ") == "Phó Bí thư"
+    assert importer.recase("BAN THƯỜNG VỤ") == "Ban Thường vụ"
+    assert importer.recase("ỦY BAN NHÂN DÂN TỈNH BẾN TRE") == "Ủy ban nhân dân tỉnh Bến Tre"
+    assert importer.recase("Nguyễn Văn An") == "Nguyễn Văn An"
+
+
+def test_partial_dates_are_kept_as_partial():
+    paras = importer_text.paragraphs("Số 05-TB/ĐUK\n\nBến Tre, ngày   tháng 4 năm 2023\n\nTHÔNG BÁO\n\nVề việc họp\n\nNội dung.\n")
+    result = importer.convert(paras)
+    assert result.meta["ngay_ban_hanh"] == "4/2023"  # the day is blank in the source; none is invented
+    assert result.meta["dia_danh"] == "Bến Tre"
