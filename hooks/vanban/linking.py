@@ -11,12 +11,15 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .markup import _AUTOLINK as AUTOLINK
+from .markup import _CODE as CODE
 from .markup import neutralize_html
 
 LINK_CLASS = "vb-dan-chieu"
 # Private-use characters hold a link's place while the rest is neutralised.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _HELD = re.compile(_OPEN + r"(\d+)" + _CLOSE)
+_EMPHASIS = re.compile(r"\*+|_+")
 
 
 def href(from_uri: str, to_uri: str) -> str:
@@ -26,10 +29,21 @@ def href(from_uri: str, to_uri: str) -> str:
 
 def linkable(label: str) -> bool:
     """Words that can sit inside [...] without changing how the line reads."""
-    if any(c in label for c in "[]\n" + _OPEN + _CLOSE):
+    if not label.strip() or any(c in label for c in "[]`\n" + _OPEN + _CLOSE):
         return False
     # Emphasis opened inside the words must close inside them, or the link would cut it.
-    return label.count("*") % 2 == 0 and label.count("_") % 2 == 0 and label.count("`") == 0
+    open_runs: list[str] = []
+    for run in _EMPHASIS.findall(label):
+        if open_runs and open_runs[-1] == run:
+            open_runs.pop()
+        else:
+            open_runs.append(run)
+    return not open_runs
+
+
+def _protected(body: str) -> list[tuple[int, int]]:
+    """Code and autolinks: a link must not cut into them (the parser skips them too)."""
+    return [m.span() for m in (*CODE.finditer(body), *AUTOLINK.finditer(body))]
 
 
 def linked_body(body: str, links: list[tuple[int, int, str]]) -> str:
@@ -40,10 +54,11 @@ def linked_body(body: str, links: list[tuple[int, int, str]]) -> str:
     """
     if _OPEN in body or _CLOSE in body:
         links = []
+    protected = _protected(body) if links else []
     pieces, labels, pos = [], [], 0
     for start, end, target in sorted(links):
         label = body[start:end]
-        if start < pos or not linkable(label):
+        if start < pos or not linkable(label) or any(s < end and start < e for s, e in protected):
             continue
         pieces.append(body[pos:start])
         pieces.append(f"{_OPEN}{len(labels)}{_CLOSE}")
