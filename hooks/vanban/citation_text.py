@@ -1,0 +1,236 @@
+"""Preparing a document's text for the citation parser, with an offset map back
+to the source (citations-vn.md §4 "Preprocess").
+
+Three copies of the text are involved:
+- the SOURCE, as given (maybe NFD, with zero-width characters and Markdown);
+- the CLEAN copy: NFC, look-alike dashes, slashes and spaces mapped, invisible
+  characters deleted, Markdown code, links, URLs and tags blanked out, emphasis
+  markers deleted, block boundaries turned into BOUNDARY characters;
+- the MATCH copy: the clean copy with diacritics removed (Đ→D) but the case
+  kept, one character for one, so a regex over it has the clean copy's offsets.
+
+Cleaning can delete and compose characters, so every span found in the clean
+copy is mapped back to the source through an OffsetMap; linking then replaces
+exactly text[start:end] and never shifts or changes the words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+BOUNDARY = "\x00"  # no citation, body or date runs across it
+
+# One character for one: dash and slash look-alikes, odd spaces, Eth for Đ.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SAME_LENGTH = {
+    **dict.fromkeys(map(ord, _DASHES), "-"),
+    **dict.fromkeys(map(ord, "\uff0f\u2215\u2044"), "/"),
+    **dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " "),
+    ord("\u00d0"): "Đ", ord("\u0189"): "Đ", ord("\u00f0"): "đ", ord("\u0256"): "đ",
+    ord("\r"): "\n", ord("\u2028"): "\n", ord("\u2029"): "\n",
+}
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_COMBINING = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)
+
+# Latin look-alikes planted by text-spinning sites (citations-vn.md §3); they
+# are folded in the match copy only, so the words shown are never changed.
+_HOMOGLYPHS = dict(zip("АВЕКМНОРСТХУаеорсухѕіјᴠԁ", "ABEKMHOPCTXYaeopcyxsijvd", strict=True))
+
+
+class OffsetMap:
+    """Maps positions of a derived string back to the string it came from.
+
+    Pieces are (out_start, src_start, out_len, src_len); a piece with equal
+    lengths is a plain copy, any other (an NFC composition) maps as a whole.
+    """
+
+    def __init__(self, pieces: list[tuple[int, int, int, int]], src_len: int):
+        self.pieces = pieces
+        self.out_starts = [p[0] for p in pieces]
+        self.src_len = src_len
+
+    def _piece(self, i: int) -> tuple[int, int, int, int]:
+        return self.pieces[max(bisect_right(self.out_starts, i) - 1, 0)]
+
+    def start(self, i: int) -> int:
+        """Source position of the derived character i."""
+        if not self.pieces:
+            return min(i, self.src_len)
+        out, src, out_len, src_len = self._piece(i)
+        if i >= out + out_len:  # past the last piece
+            return src + src_len
+        return src + (i - out) if out_len == src_len else src
+
+    def end(self, j: int) -> int:
+        """Source position just after the derived character j-1."""
+        if j <= 0:
+            return self.start(0)
+        out, src, out_len, src_len = self._piece(j - 1)
+        if j - 1 >= out + out_len:
+            return src + src_len
+        return src + (j - out) if out_len == src_len else src + src_len
+
+
+def _rebuild(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """Apply sorted, non-overlapping edits (start, end, replacement)."""
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    out = src = 0
+    for start, end, new in edits:
+        if start > src:
+            parts.append(text[src:start])
+            pieces.append((out, src, start - src, start - src))
+            out += start - src
+        if new:
+            parts.append(new)
+            pieces.append((out, start, len(new), end - start))
+            out += len(new)
+        src = end
+    if src < len(text):
+        parts.append(text[src:])
+        pieces.append((out, src, len(text) - src, len(text) - src))
+    return "".join(parts), OffsetMap(pieces, len(text))
+
+
+def _nfc_edits(text: str) -> list[tuple[int, int, str]]:
+    """Deleted invisible characters and composed base+mark clusters."""
+    edits = [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
+    if not unicodedata.is_normalized("NFC", text):
+        for m in _COMBINING.finditer(text):
+            composed = unicodedata.normalize("NFC", m.group())
+            if composed != m.group():
+                edits.append((m.start(), m.end(), composed))
+    edits.sort()
+    return _drop_overlaps(edits)
+
+
+def _drop_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for edit in edits:
+        if kept and edit[0] < kept[-1][1]:
+            continue
+        kept.append(edit)
+    return kept
+
+
+# ---- Markdown: same-length masking, then deletion of emphasis markers ----
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|\Z)", re.S | re.M)
+_MASKS = [
+    re.compile(r"<!--.*?(?:-->|\Z)", re.S),  # HTML comment
+    re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S),  # code span
+    re.compile(r"<(pre|code|script|style|a)\b.*?</\1\s*>", re.S | re.I),  # elements whose text is not prose
+    re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\s]*(?:\([^()]*\))?[^()]*\)"),  # [text](target)
+    re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\[[^\[\]\n]*\]"),  # [text][ref]
+    re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*", re.M),  # [ref]: target "title"
+    re.compile(r"\[\^[^\]\n]*\]"),  # footnote marker
+    re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I),  # autolink
+    re.compile(r"\{[:#.][^}\n]*\}"),  # attribute list
+]
+# URLs, e-mail addresses and site paths are never citations (they may contain
+# "/van-ban/114-kh-duk"); they are masked in plain text too.
+_URLS = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"'\x00]*"
+    r"|\bwww\.[^\s<>\"'\x00]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![^\s(\[\"'])\.{0,2}/[a-z0-9_][\w.-]*(?:/[\w.-]*)+",
+    re.I,
+)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:nbsp|#160|#xa0|ensp|emsp|thinsp);", re.I)
+_EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
+
+# A line that starts a new block: the newline before it is a hard boundary.
+_BLOCK_START = re.compile(r"[ \t]*(?:$|[-*+][ \t]|\d{1,3}[.)][ \t]|#|>|\||`{3}|~{3}|[-*_=][ \t]*[-*_=][ \t]*[-*_=])")
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,3}[.)][ \t])?")
+
+
+def _blank(match: re.Match) -> str:
+    return BOUNDARY * len(match.group())
+
+
+def _mask_markdown(text: str) -> str:
+    text = _FRONT_MATTER.sub(_blank, text, count=1)
+    text = _FENCE.sub(_blank, text)
+    for pattern in _MASKS:
+        text = pattern.sub(_blank, text)
+    text = _URLS.sub(_blank, text)
+    text = _TAG.sub(_blank, text)
+    text = _ENTITY.sub(lambda m: " " * len(m.group()), text)
+    return _mark_blocks(text)
+
+
+def _mark_blocks(text: str) -> str:
+    """Blank line prefixes (bullets, headings, quotes) and table pipes; make the
+    newline before a new block, or after a heading or table row, a boundary."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        prefix = _LINE_PREFIX.match(line).end()
+        hard = line.lstrip().startswith(("#", "|")) or "|" in line
+        if prefix:
+            line = " " * prefix + line[prefix:]
+        if "|" in line:
+            line = line.replace("|", BOUNDARY)
+        out.append(line)
+        if index + 1 < len(lines):
+            out.append(BOUNDARY if hard or _BLOCK_START.match(lines[index + 1]) else "\n")
+    return "".join(out)
+
+
+def _plain_mask(text: str) -> str:
+    return _URLS.sub(_blank, text)
+
+
+@dataclass
+class Prepared:
+    source: str
+    clean: str  # NFC, masked, emphasis deleted: the words as shown
+    match: str  # diacritics folded, case kept; same length as clean
+    maps: tuple[OffsetMap, ...]  # clean → … → source, innermost last
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A [start, end) span of the clean copy as a span of the source."""
+        for m in self.maps:
+            start, end = m.start(start), m.end(end)
+        return start, end
+
+
+def prepare(source: str, *, markdown: bool = True) -> Prepared:
+    text = source.translate(_SAME_LENGTH)
+    nfc, nfc_map = _rebuild(text, _nfc_edits(text))
+    masked = _mask_markdown(nfc) if markdown else _plain_mask(nfc)
+    if markdown:
+        edits = [(m.start(), m.end(), "") for m in _EMPHASIS.finditer(masked)]
+        clean, md_map = _rebuild(masked, edits)
+    else:
+        clean, md_map = masked, OffsetMap([(0, 0, len(masked), len(masked))], len(masked))
+    return Prepared(source, clean, fold_keep_case(clean), (md_map, nfc_map))
+
+
+_FOLD_CACHE: dict[int, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    char = _HOMOGLYPHS.get(char, char)
+    if char in "Đđ":
+        return "D" if char == "Đ" else "d"
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 else char
+
+
+def fold_keep_case(text: str) -> str:
+    """Diacritics removed, Đ→D, look-alikes mapped, case kept, one char for one."""
+    table = {}
+    for char in set(text):
+        code = ord(char)
+        if code < 128:
+            continue
+        if code not in _FOLD_CACHE:
+            _FOLD_CACHE[code] = _fold_char(char)
+        table[code] = _FOLD_CACHE[code]
+    return text.translate(table)

@@ -1,0 +1,541 @@
+"""Citations of other documents in Vietnamese text (citations-vn.md §3-§5).
+
+A small-step pipeline: prepare (clean, mask Markdown, fold; keep an offset map),
+find (one verbose regex over the folded copy), resolve (members, tails, types,
+canonical numbers), and map each span back to the source so that linking
+replaces exactly text[start:end].
+
+    >>> [c.number for c in find_citations("theo Chỉ thị số 06-CT/TU, ngày 06/5/2021")]
+    ['06-CT/TU']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from . import dates, doctypes, numbers
+from .citation_text import _HOMOGLYPHS, BOUNDARY, Prepared, prepare
+from .text import normalize_tones
+
+
+@dataclass(frozen=True)
+class Citation:
+    type: str  # full Vietnamese type name, as in vanban.doctypes
+    number: str | None  # canonical số hiệu; bare digits when partial; None when named
+    issuer: str | None  # code after the slash (Party) or after the type code (State)
+    date: str | None  # ISO date, only when a full date is written after the number
+    body: str | None  # issuing body as written after "của", or a named reference's organ
+    start: int  # text[start:end] is what becomes a link
+    end: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- the grammar
+# Type words as they read after folding (no diacritics, Đ→D), longest first;
+# the value is the doctypes name, None for the generic "văn bản".
+TYPE_WORDS: dict[str, str | None] = {
+    "nghi quyet lien tich": "Nghị quyết", "nghi quyet": "Nghị quyết", "nghi dinh": "Nghị định",
+    "quyet dinh": "Quyết định", "quy dinh": "Quy định", "quy che": "Quy chế", "quy trinh": "Quy trình",
+    "chi thi": "Chỉ thị", "ket luan": "Kết luận", "thong tri": "Thông tri",
+    "thong tu lien tich": "Thông tư liên tịch", "thong tu": "Thông tư",
+    "thong bao ket luan": "Thông báo", "thong bao": "Thông báo", "thong cao": "Thông cáo",
+    "huong dan": "Hướng dẫn", "bao cao": "Báo cáo", "ke hoach": "Kế hoạch",
+    "chuong trinh hanh dong": "Chương trình", "chuong trinh": "Chương trình",
+    "de an": "Đề án", "du an": "Dự án", "phuong an": "Phương án", "to trinh": "Tờ trình",
+    "cong van": "Công văn", "cong dien": "Công điện", "bien ban": "Biên bản",
+    "phap lenh": "Pháp lệnh", "bo luat": "Bộ luật", "luat": "Luật", "lenh": "Lệnh",
+    "hop dong": "Hợp đồng", "giay moi": "Giấy mời", "van ban": None,
+}
+# Upper-case abbreviations used as the type word ("QĐ 1493/QĐ-TTg"), folded.
+ABBREVIATIONS: dict[str, str] = {
+    "NQ": "Nghị quyết", "ND": "Nghị định", "QD": "Quyết định", "CT": "Chỉ thị", "KL": "Kết luận",
+    "KH": "Kế hoạch", "CTR": "Chương trình", "TB": "Thông báo", "BC": "Báo cáo", "TTR": "Tờ trình",
+    "CV": "Công văn", "TT": "Thông tư", "HD": "Hướng dẫn",
+}
+LAWS = ("Luật", "Bộ luật", "Pháp lệnh")
+
+
+def _words(folded: str) -> str:
+    return r"\s+".join(folded.split())
+
+
+_TYPE = "|".join(_words(w) for w in sorted(TYPE_WORDS, key=len, reverse=True))
+_ABBR = "|".join(sorted(("C[Tt]r", "T[Tt]r", *(a for a in ABBREVIATIONS if a not in ("CTR", "TTR"))),
+                        key=len, reverse=True))
+
+
+_DATE = r"""(?:
+    \d{1,2}\s*thang\s*\d{1,2}\s*,?\s*nam\s*\d{4}     # 06 tháng 5 năm 2021
+  | \d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}        # 06/5/2021, 01-10-1997, 05.3.2020
+)"""
+_DATE_TAIL = rf"""(?:
+    \s*,?\s*
+    (?: \(?\s*ngay\s*:?\s*{_DATE}(?:\s*\))?           # ", ngày 06/5/2021", "(ngày 31/5/2025)", "ngày06/5/2005"
+      | \(\s*{_DATE}\s*\)                             # "(31/5/2025)"
+    )
+)"""
+_NUM = r"\d{1,5}(?:\.\d{1,3}(?=\s*/))?"  # 114, 1286, 66.25 (a dotted numeral only before a slash)
+_GROUP = r"(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{1,12}"  # a State code group, with a letter in it
+_PARTY = r"""
+    (?P<psep>\s*-\s*|\s+|)                           # hyphen, sometimes spaced or lost (858CV/ĐUK)
+    (?P<pcode>[A-Za-z]{1,4})                         # type code: KH, CTr, QĐi (Đ is folded to D)
+    \s*(?P<pslash>[/-])\s*                           # the slash, or a hyphen in its place (72-NQ-TW)
+    (?P<piss>[A-Za-z]{2,12}(?:-[A-Za-z]{1,10})?)     # issuer: TU, ĐUK, TWĐTN-VP
+"""
+_STATE = rf"""
+    \s*/\s*                                          # a slash after the numeral
+    (?:(?P<year>(?:19|20)\d\d)\s*/\s*)?              # the year of a normative document
+    (?P<groups>{_GROUP}(?:\s*-\s*{_GROUP})*)         # QĐ-UBND, NĐ-CP, UBND-NC, QH14
+"""
+_MEMBER = rf"""
+    (?:(?<=\bso)|(?<=\bso:)|(?<![\w/:.\-]))          # not glued to a word, a path or a number
+    (?P<num>{_NUM})                                  # the numeral
+    (?: {_PARTY} | {_STATE} | )                      # Party symbol, State symbol, or a bare numeral
+    (?![\w/]|-\w|[.,]\d)                             # not glued to what follows
+    (?P<mdate>{_DATE_TAIL})?                         # its own date
+"""
+_SEP = r"""
+    \s*(?:,|;|\s(?:va|den)\s)\s*                     # ",", ";", "và", "đến" between list members
+    (?P<sso>so\s*:?\s*)?                             # each member may repeat "số"
+"""
+_HEAD = rf"""
+    (?: (?<!\w)(?P<law>Bo\s+luat|Luat|Phap\s+lenh)   # a law, with its title before "số"
+          (?P<title>(?:\s+(?!so\b)[^\W\d_]+,?){{1,12}}?)(?=\s+so\b)
+      | (?<!\w)(?P<type>{_TYPE})(?!\w)               # a type word, any case, diacritics or not
+      | (?<!\w)(?P<abbr>(?-i:{_ABBR}))(?!\w)         # or its upper-case abbreviation (QĐ 1493/QĐ-TTg)
+    )
+    (?:\s*,?\s+cua\s+                                # older Party order: Quyết định của Bộ Chính trị số …
+       (?P<prebody>(?:(?!so\b)[^\W\d_]+[ ,]+){{1,10}}?)(?=so\b))?
+"""
+_NAMED = rf"""
+    (?<!\w)(?P<nq>Nghi\s+quyet)\s+(?P<organ>         # "Nghị quyết" + an organ and its session:
+        (?-i:D)ai\s+hoi(?:\s+[^\W\d_]+){{0,8}}?\s+   #   Đại hội (đại biểu) (Đảng (bộ tỉnh)) (toàn quốc)
+          (?:lan\s+thu\s+)?(?-i:[IVXLC]+)(?!\w)       #   … lần thứ XIII, or Đại hội XIII
+          (?:\s+cua\s+(?-i:D)ang(?!\w|\s+bo\b))?      #   … của Đảng
+      | (?:(?-i:H)oi\s+nghi\s+)?(?-i:T)rung\s+uong    #   (Hội nghị) Trung ương 4 khóa XII
+          \s+\d{{1,2}}\s+khoa\s+(?-i:[IVXLC]+)(?!\w)
+      | (?-i:H)oi\s+nghi(?:\s+[^\W_]+){{1,12}}?       #   Hội nghị lần thứ tư Ban Chấp hành … khóa XII
+          \s+khoa\s+(?-i:[IVXLC]+)(?!\w)
+    )
+  | (?<!\w)(?P<lawname>(?-i:B)o\s+luat|(?-i:L)uat)(?!\s+su\b)   # a law by its name and date
+      (?P<lawtitle>\s+(?-i:[A-Z])[^\W\d_]*(?:\s+[^\W\d_]+,?){{0,11}}?)
+      (?P<lawdate>\s*,?\s+ngay\s*:?\s*{_DATE})
+"""
+
+
+def _nameless(pattern: str) -> str:
+    """The same pattern without named groups, to repeat it inside another."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+_SYMBOL_AHEAD = rf"(?={_NUM}(?:{_nameless(_PARTY)}|{_nameless(_STATE)})(?![\w/]|-\w))"
+CITATION = re.compile(
+    rf"""
+      (?P<numbered>
+        (?:(?P<head>{_HEAD})\s*)?                    # type phrase, optional
+        (?P<so>(?<!\w)so\s*:?\s*(?=\d))?             # "số", "Số:", "số82"
+        (?(head)|(?(so)|{_SYMBOL_AHEAD}))            # with neither, it must start with a full symbol
+        (?P<members>{_nameless(_MEMBER)}(?:{_nameless(_SEP)}{_nameless(_MEMBER)})*)
+      )
+    | {_NAMED}
+    """,
+    re.X | re.I,
+)
+MEMBER = re.compile(_MEMBER, re.X | re.I)
+SEPARATOR = re.compile(_SEP, re.X | re.I)
+DATE_TAIL = re.compile(_DATE_TAIL, re.X | re.I)
+YEAR_TAIL = re.compile(r"\s*,?\s*(?:nam\s+\d{4}|thang\s+\d{1,2}\s*/\s*\d{4})(?![\d/.-])", re.I)
+BODY_INTRO = re.compile(r"\s*,?\s*cua\s+", re.I)
+TYPE_START = re.compile(rf"(?:(?P<type>{_TYPE})(?!\w)|(?-i:{_ABBR})(?!\w)|\d)", re.I)
+UNIT_AFTER = re.compile(
+    r"\s*(?:%|(?:nam|thang|tuan|ngay(?!\s*:?\s*\d)|gio|phut|nguoi|xa|phuong|thi\s+tran|huyen|tinh|km|m|ha"
+    r"|tan|ty|trieu|nghin|dong|lan|dot|diem|ho|thon|ap|trang|dieu|khoan|muc|chuong|phan|to|chi\s+bo"
+    r"|dang\s+vien|don\s+vi|co\s+so|cuon|ban|bo)\b)",
+    re.I,
+)
+
+# ------------------------------------------------------------------ resolving
+_PARTY_CODES = {c for t in doctypes.TYPES for c in t.party} | {"QyĐ"}  # QyĐ: a wrong but common Party code
+_MIXED = {"CTR", "TTR", "QĐI", "QYĐ", "TTG", "QTR"}
+_BODY_WORD = re.compile(r"[^\s,;.:()\[\]{}|\"“”‘’'«»\x00]+")
+_SPACES = re.compile(r"[ \n]+")
+# Lower-case words that end an issuing body: what follows "của Ban X" is a verb,
+# a preposition or a new clause, never part of the organ's name.
+_BODY_STOPS = {
+    "về", "v/v", "nhằm", "theo", "tại", "trong", "để", "đã", "đang", "sẽ", "với", "đến", "từ", "là",
+    "thì", "được", "cho", "của", "có", "không", "gồm", "kèm", "trên", "gắn", "cũng", "như", "sau",
+    "trước", "nay", "này", "đó", "các", "những", "mà", "nên", "vì", "do", "bởi", "giao", "đối",
+    "nhiệm", "ngày", "tháng", "năm", "quý", "đợt", "hoặc", "hay", "ban hành", "quy định", "hướng dẫn",
+    "chỉ đạo", "triển khai", "thực hiện", "đề ra", "xác định", "yêu cầu", "đề nghị", "tổ chức",
+    "lãnh đạo", "phê duyệt", "kết luận", "thông báo", "chủ trì", "phối hợp",
+}
+# Organs that sign together: "của Bộ Chính trị, Ban Bí thư" keeps the comma.
+_JOINT = ("bo chinh tri", "ban bi thu", "ban chap hanh trung uong dang", "ban chap hanh trung uong",
+          "quoc hoi", "uy ban thuong vu quoc hoi", "chinh phu", "thu tuong chinh phu")
+_MAX_BODY_WORDS = 16
+
+
+@dataclass
+class _Member:
+    start: int  # span start: its own "số" when written
+    num: str
+    num_start: int
+    end: int  # end of the symbol
+    after: int  # end of the member with its own date
+    number: numbers.Number | None  # None for a bare numeral
+    date: str | None
+
+
+def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
+    """Every citation in `text`, in order of appearance; spans index `text` itself."""
+    if not isinstance(text, str) or not text:
+        return []
+    prep = prepare(text, markdown=markdown)
+    found: list[Citation] = []
+    pos = 0
+    while True:
+        match = CITATION.search(prep.match, pos)
+        if match is None:
+            break
+        if match.group("numbered") is not None:
+            cites, end = _numbered(prep, match)
+        else:
+            cites, end = _named(prep, match)
+        found.extend(_to_source(prep, c, markdown) for c in cites)
+        pos = max(end, match.start() + 1)
+    return [c for c in found if c.end > c.start]
+
+
+# ---- numbered citations (forms A, B, C, E)
+
+def _numbered(prep: Prepared, m: re.Match) -> tuple[list[Citation], int]:
+    word, word_valid = _type_word(prep, m)
+    has_word = word_valid and m.group("head") is not None
+    if not has_word and _is_own_header(prep, m):
+        return [], m.end()
+    members = _members(prep, m, has_word)
+    if not members:
+        return [], m.start() + 1
+    head_start = m.start("head") if has_word else (m.start("so") if m.group("so") is not None else None)
+    if head_start is not None:
+        members[0].start = head_start
+    prebody = _clean_body(prep.clean[m.start("prebody"):m.end("prebody")]) if m.group("prebody") else None
+    body, date_after, end = _tails(prep, members[-1].after)
+    body = body or prebody
+    _share_dates(members, date_after)
+    _borrow_suffixes(members)
+    cites = []
+    for member in members:
+        cite = _member_citation(prep, member, word if has_word else None, body, end)
+        if cite:
+            cites.append(cite)
+    return cites, (end if cites else m.start() + 1)
+
+
+def _type_word(prep: Prepared, m: re.Match) -> tuple[str | None, bool]:
+    """The type named by the head (None for "văn bản"), and whether the head counts."""
+    if m.group("law") is not None:
+        return _name_of(m.group("law")), True
+    if m.group("type") is not None:
+        return TYPE_WORDS[" ".join(m.group("type").lower().split())], True
+    if m.group("abbr") is not None:
+        return ABBREVIATIONS[m.group("abbr").upper()], True
+    return None, False
+
+
+def _name_of(folded: str) -> str:
+    return TYPE_WORDS[" ".join(folded.lower().split())]
+
+
+def _is_own_header(prep: Prepared, m: re.Match) -> bool:
+    """The document's own "Số 114-KH/ĐUK" line: "Số" starting a line, no type word."""
+    if m.group("so") is None or not prep.clean[m.start("so")].isupper():
+        return False
+    line_start = max(prep.clean.rfind("\n", 0, m.start("so")), prep.clean.rfind(BOUNDARY, 0, m.start("so")))
+    return not prep.clean[line_start + 1:m.start("so")].strip()
+
+
+def _members(prep: Prepared, m: re.Match, has_word: bool) -> list[_Member]:
+    members: list[_Member] = []
+    pos, own_so = m.start("members"), None
+    limit = m.end("members")
+    while pos < limit:
+        mm = MEMBER.match(prep.match, pos)
+        if mm is None:
+            break
+        member = _member(prep, mm, has_word)
+        if member is None:
+            break
+        if own_so is not None:
+            member.start = own_so
+        members.append(member)
+        if member.after < mm.end():  # cut short (a group failed): the list ends here
+            break
+        sep = SEPARATOR.match(prep.match, mm.end())
+        if sep is None or sep.end() >= limit:
+            break
+        pos, own_so = sep.end(), (sep.start("sso") if sep.group("sso") is not None else None)
+    while members and members[-1].number is None and len(members) > 1 and _glued_unit(prep, members[-1]):
+        members.pop()
+    return members
+
+
+def _member(prep: Prepared, mm: re.Match, has_word: bool) -> _Member | None:
+    num = mm.group("num")
+    date = _iso(mm.group("mdate"))
+    member = _Member(mm.start("num"), num, mm.start("num"), mm.end("num"), mm.end(), None, date)
+    if mm.group("pcode") is not None:
+        parsed = _party(prep, mm, has_word)
+    elif mm.group("groups") is not None:
+        parsed = _state(prep, mm, has_word)
+    else:
+        return member
+    if parsed is None:  # a symbol-like shape that is not one: keep the numeral only
+        member.after = member.end
+        member.date = None
+        return member if mm.group("pcode") is not None and mm.group("psep") != "-" else None
+    number, end = parsed
+    member.number, member.end = number, end
+    if end < mm.end("piss" if mm.group("pcode") is not None else "groups"):
+        member.after, member.date = end, None
+    return member
+
+
+def _party(prep: Prepared, mm: re.Match, has_word: bool) -> tuple[numbers.Number, int] | None:
+    code_text = _code_text(prep, mm.start("pcode"), mm.end("pcode"))
+    code = numbers.canonical_code(code_text)
+    if code not in _PARTY_CODES or not (has_word or _code_case(code_text)):
+        return None
+    issuer_end = mm.end("piss")
+    parts = _code_text(prep, mm.start("piss"), issuer_end).split("-")
+    issuer = numbers.canonical_code(parts[0])
+    known = bool(numbers.PARTY_ISSUER.match(issuer))
+    if not (_code_case(parts[0]) or (has_word and known)):
+        return None
+    if mm.group("pslash") == "-" and not (known and _code_case(code_text) and _code_case(parts[0])):
+        return None
+    if len(parts) > 1:
+        if _code_case(parts[1]) and mm.group("pslash") == "/":
+            issuer += "-" + numbers.canonical_code(parts[1])
+        else:
+            issuer_end = mm.start("piss") + len(parts[0])
+    number = numbers.parse(f"{mm.group('num')}-{code}/{issuer}")
+    return (number, issuer_end) if number else None
+
+
+def _state(prep: Prepared, mm: re.Match, has_word: bool) -> tuple[numbers.Number, int] | None:
+    groups: list[str] = []
+    end = mm.start("groups")
+    for g in re.finditer(_GROUP, prep.match[mm.start("groups"):mm.end("groups")]):
+        start = mm.start("groups") + g.start()
+        text = _code_text(prep, start, mm.start("groups") + g.end())
+        spaced = groups and prep.clean[end:start] != "-"
+        if not (_code_case(text) or (has_word and not spaced)):
+            break
+        groups.append(numbers.canonical_code(text))
+        end = start + len(text)
+    year = mm.group("year")
+    if not groups or (not year and len(groups) < 2):
+        return None
+    num = mm.group("num")
+    if not year and len(groups) == 2 and groups[0] in _PARTY_CODES and numbers.PARTY_ISSUER.match(groups[1]):
+        number = numbers.parse(f"{num}-{groups[0]}/{groups[1]}")  # a Party number in State shape: 22/CT-TW
+    else:
+        number = numbers.parse(f"{num}/{year + '/' if year else ''}{'-'.join(groups)}")
+    return (number, end) if number else None
+
+
+def _code_text(prep: Prepared, start: int, end: int) -> str:
+    """A code as written (case kept, Đ kept), look-alike letters mapped."""
+    return "".join(_HOMOGLYPHS.get(c, c) for c in prep.clean[start:end])
+
+
+def _code_case(code: str) -> bool:
+    """Written as a code: upper case, or one of the mixed-case codes (CTr, TTg, Ctr)."""
+    if code.upper() == code:
+        return True
+    return code[:1].isupper() and code.upper() in _MIXED
+
+
+def _glued_unit(prep: Prepared, member: _Member) -> bool:
+    return bool(UNIT_AFTER.match(prep.match, member.end))
+
+
+def _share_dates(members: list[_Member], date_after: str | None) -> None:
+    """A date after the last member, or after the body, is every member's (§4.B),
+    unless other members carry their own dates."""
+    last = members[-1].date
+    if len(members) > 1 and last and not any(m.date for m in members[:-1]):
+        for member in members:
+            member.date = last
+    if date_after:
+        for member in members:
+            member.date = member.date or date_after
+
+
+def _borrow_suffixes(members: list[_Member]) -> None:
+    """A bare numeral takes the suffix of the next full symbol: 18, 19-NQ/TW."""
+    suffix_from: numbers.Number | None = None
+    for member in reversed(members):
+        if member.number is not None:
+            suffix_from = member.number
+        elif suffix_from is not None:
+            rest = suffix_from.canonical[len(suffix_from.numeral):]
+            member.number = numbers.parse(numbers.pad(member.num) + rest)
+
+
+def _member_citation(prep: Prepared, member: _Member, word: str | None, body: str | None,
+                     tail_end: int) -> Citation | None:
+    if member.number is None:  # partial reference (form E): needs a type word and an anchor
+        if word is None or not (member.date or body) or _glued_unit(prep, member):
+            return None
+        return Citation(word, numbers.pad(member.num), None, member.date, body, member.start, member.end)
+    kind = _type_for(member.number, word)
+    if kind is None:
+        return None
+    return Citation(kind, member.number.canonical, member.number.issuer, member.date, body,
+                    member.start, member.end)
+
+
+def _type_for(number: numbers.Number, word: str | None) -> str | None:
+    """The code's type when it names one; the word settles QĐ and code-less numbers."""
+    code = number.type_code
+    if code is None:
+        if re.fullmatch(r"QH\d+", number.issuer):
+            return word if word in (*LAWS, "Nghị quyết") else "Luật"
+        if re.fullmatch(r"UBTVQH\d+", number.issuer):
+            return word if word in ("Pháp lệnh", "Nghị quyết") else "Nghị quyết"
+        return word or "Công văn"
+    if number.system == "party":
+        names = ["Quy định"] if code == "QyĐ" else [t.name for t in doctypes.party_types_for(code)]
+    else:
+        names = [t.name for t in doctypes.state_types_for(code)] or [t.name for t in doctypes.party_types_for(code)]
+    if word in names:
+        return word
+    return names[0] if names else word
+
+
+# ---- tails: "năm 2021", "của" + body, a date after the body
+
+def _tails(prep: Prepared, pos: int) -> tuple[str | None, str | None, int]:
+    year = YEAR_TAIL.match(prep.match, pos)
+    after_year = year.end() if year else pos
+    intro = BODY_INTRO.match(prep.match, after_year)
+    if intro is None:
+        return None, None, pos
+    body, end = _body(prep, intro.end())
+    if body is None:
+        return None, None, pos
+    date = DATE_TAIL.match(prep.match, end)
+    if date:
+        return body, _iso(date.group()), date.end()
+    return body, None, end
+
+
+def _body(prep: Prepared, start: int) -> tuple[str | None, int]:
+    """The issuing body after "của": capitalised, up to a stop word or punctuation."""
+    clean = prep.clean
+    if start >= len(clean) or not clean[start].isupper():
+        return None, start
+    words = 0
+    pos = end = start
+    while words < _MAX_BODY_WORDS:
+        word = _BODY_WORD.match(clean, pos)
+        if word is None or (words and _stops(prep, word)):
+            break
+        words, end = words + 1, word.end()
+        gap = _SPACES.match(clean, end)
+        if gap:
+            pos = gap.end()
+        elif clean.startswith(",", end) and _joint_follows(prep, start, end):
+            pos = _SPACES.match(clean, end + 1).end()
+        else:
+            break
+    return _clean_body(clean[start:end]), end
+
+
+def _stops(prep: Prepared, word: re.Match) -> bool:
+    text = word.group()
+    low = text.lower()
+    following = _BODY_WORD.match(prep.clean, _skip_spaces(prep.clean, word.end()))
+    pair = f"{low} {following.group().lower()}" if following else low
+    if text[0].isupper():
+        return False
+    if low in ("ngày", "tháng", "năm") and following and following.group()[0].isdigit():
+        return True
+    if low == "và":
+        return (following is None or not following.group()[0].isupper()
+                or bool(TYPE_START.match(prep.match, following.start()) and _is_type_start(prep, following)))
+    return low in _BODY_STOPS or pair in _BODY_STOPS
+
+
+def _is_type_start(prep: Prepared, word: re.Match) -> bool:
+    hit = TYPE_START.match(prep.match, word.start())
+    return bool(hit and (hit.group("type") is None or _words_after_type_look_like_citation(prep, hit.end())))
+
+
+def _words_after_type_look_like_citation(prep: Prepared, pos: int) -> bool:
+    return bool(re.match(r"\s*(?:so\b|\d|Dai\s+hoi|Hoi\s+nghi|Trung\s+uong)", prep.match[pos:pos + 40], re.I))
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    gap = _SPACES.match(text, pos)
+    return gap.end() if gap else pos
+
+
+def _joint_follows(prep: Prepared, start: int, comma: int) -> bool:
+    before = " ".join(prep.match[start:comma].lower().split())
+    after = " ".join(prep.match[comma + 1:comma + 40].lower().split())
+    return before.endswith(_JOINT) and after.startswith(_JOINT)
+
+
+def _clean_body(text: str) -> str | None:
+    text = " ".join(text.replace(BOUNDARY, " ").split()).strip(" ,")
+    return normalize_tones(text) if text else None
+
+
+def _iso(tail: str | None) -> str | None:
+    if not tail:
+        return None
+    parts = re.findall(r"\d+", tail)
+    if len(parts) < 3:
+        return None
+    found = dates.parse("/".join(parts[-3:]))
+    return found.iso() if found and found.day else None
+
+
+# ---- named references (form D)
+
+def _named(prep: Prepared, m: re.Match) -> tuple[list[Citation], int]:
+    if m.group("organ") is not None:
+        body = _clean_body(prep.clean[m.start("organ"):m.end("organ")])
+        return [Citation("Nghị quyết", None, None, None, body, m.start("nq"), m.end("organ"))], m.end()
+    title_end = m.end("lawtitle")
+    while title_end > m.start("lawtitle") and prep.clean[title_end - 1] in " ,":
+        title_end -= 1
+    kind = "Bộ luật" if m.group("lawname").lower().startswith("bo") else "Luật"
+    date = _iso(m.group("lawdate"))
+    if date is None:
+        return [], m.start() + 1
+    return [Citation(kind, None, None, date, None, m.start("lawname"), title_end)], m.end()
+
+
+# ---- back to the source
+
+_MARKERS = re.compile(r"[*_~`]")
+
+
+def _to_source(prep: Prepared, cite: Citation, markdown: bool) -> Citation:
+    start, end = prep.span(cite.start, cite.end)
+    if markdown:
+        # Emphasis markers were transparent for matching; the span must not cut
+        # through them, so it ends before the first one inside it.
+        marker = _MARKERS.search(prep.source, start, end)
+        if marker:
+            end = marker.start()
+            while end > start and prep.source[end - 1] in " \t\n,":
+                end -= 1
+    return Citation(cite.type, cite.number, cite.issuer, cite.date, cite.body, start, end)
