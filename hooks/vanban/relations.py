@@ -147,7 +147,7 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # A sentence ends at . ! ? … followed by closing marks and a space: "**1.** Tiếp" ends one.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’*_)\]]*(?=\s)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_MARKS = re.compile(r"[*_`#>]|^\s*(?:[-+|]|\d+[.)])\s+", re.M)
+_MARKS = re.compile(r"[*_`]|^\s*(?:#+|>+|[-+|]|\d+[.)])\s+", re.M)
 WORDS_AROUND = 30
 
 
