@@ -1,0 +1,212 @@
+"""`vanban new`: a new document file, from options or, in a terminal, by asking.
+
+The options are made from the schema table (one per field: --so-hieu, --loai…),
+so the command, the validation and the editor guide never disagree. The file
+goes where the build expects it (plans/<năm>/<số-hiệu>.md), with a body
+template of the type's standard parts, and only once it passes validation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from .. import body_templates, dates, docfiles, doctypes, numbers, schema
+
+SKIPPED = ("nhiem_vu", "publish")  # written by hand in the file, not asked
+# The questions, in the order of the original's layout: type, number, date, trích yếu, header, signature.
+ASKED = ("loai", "so_hieu", "ngay_ban_hanh", "nam", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_tren",
+         "dia_danh", "tham_quyen_ky", "thay_mat", "chuc_vu", "nguoi_ky", "noi_nhan")
+
+
+class Invalid(ValueError):
+    """An answer or option that cannot be used; the message says why, in Vietnamese."""
+
+
+def option(key: str) -> str:
+    return "--" + key.replace("_", "-")
+
+
+def register(subparsers) -> None:
+    cmd = subparsers.add_parser(
+        "new", help="tạo tệp văn bản mới",
+        description="Tạo tệp văn bản mới trong plans/<năm>/<số-hiệu>.md, với phần thông tin đầu đầy đủ "
+                    "và khung nội dung theo loại văn bản. Thiếu thông tin thì lệnh hỏi (khi chạy trong cửa sổ lệnh).")
+    for spec in schema.FIELDS:
+        if spec.key in SKIPPED:
+            continue
+        many = spec.kind == "list"
+        cmd.add_argument(option(spec.key), dest=spec.key, action="append" if many else "store",
+                         type=int if spec.kind == "year" else str, metavar=spec.label.upper().replace(" ", "_"),
+                         help=f"{spec.help} Ví dụ: {spec.example}" + (" (lặp lại cho mỗi mục)" if many else ""))
+    cmd.add_argument("--thu-muc", type=Path, default=Path("plans"), dest="plans",
+                     help="thư mục văn bản (mặc định: plans/)")
+    cmd.add_argument("--stdout", action="store_true", help="in văn bản ra màn hình thay vì ghi tệp")
+    cmd.set_defaults(run=run)
+
+
+def run(args) -> int:
+    given = {spec.key: getattr(args, spec.key) for spec in schema.FIELDS
+             if spec.key not in SKIPPED and getattr(args, spec.key) not in (None, [])}
+    try:
+        meta = {k: convert(k, v, given) for k, v in given.items()}
+        if missing(meta) and sys.stdin.isatty():
+            meta = ask(meta)
+    except Invalid as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    except (EOFError, KeyboardInterrupt):
+        print("\nĐã dừng; không ghi tệp nào.", file=sys.stderr)
+        return 1
+    if missing(meta):
+        for key in missing(meta):
+            spec = schema.BY_KEY[key]
+            print(f"Thiếu {option(key)} ({spec.label}). Ví dụ: {option(key)} '{spec.example}'", file=sys.stderr)
+        print("Không ghi tệp nào.", file=sys.stderr)
+        return 1
+    text = document_text(meta)
+    outcome = docfiles.validate(text, args.plans) if args.stdout else docfiles.write(text, args.plans)
+    if outcome.refused:
+        for problem in outcome.problems:
+            print(f"{problem.severity} [{problem.field}] {problem.message} Cần: {problem.expected}.", file=sys.stderr)
+        print(outcome.refused, file=sys.stderr)
+        return 1
+    if args.stdout:
+        sys.stdout.write(text)
+    else:
+        print(f"Đã tạo {outcome.path} ({outcome.document.heading}). Mở tệp, thay các dấu … bằng nội dung văn bản.")
+    return 0
+
+
+def missing(meta: dict) -> list[str]:
+    keys = [f.key for f in schema.FIELDS if f.required and f.key not in meta]
+    if "ngay_ban_hanh" not in meta and "nam" not in meta:
+        keys.append("nam")
+    return keys
+
+
+def document_text(meta: dict) -> str:
+    ordered = {f.key: meta[f.key] for f in schema.FIELDS if f.key in meta}
+    front = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{front}---\n\n{body_templates.body(meta['loai'])}"
+
+
+# --- values ----------------------------------------------------------------------
+
+def convert(key: str, value, meta: dict):
+    """A checked front-matter value from an option or an answer; Invalid if it is wrong."""
+    check = CONVERTERS.get(key)
+    return check(value, meta) if check else value
+
+
+def _type(value: str, meta: dict) -> str:
+    found = doctypes.by_name(value)
+    if found is None:
+        close = difflib.get_close_matches(value, doctypes.names(), n=1)
+        hint = f" Có phải “{close[0]}”?" if close else ""
+        raise Invalid(f"Loại văn bản “{value}” không có trong danh mục.{hint} Các loại: {', '.join(doctypes.names())}.")
+    return found.name
+
+
+def _number(value: str, meta: dict) -> str:
+    number = numbers.parse(value)
+    if number is None:
+        raise Invalid(f"Số hiệu “{value}” không đúng dạng: của Đảng 114-KH/ĐUK, của Nhà nước 1286/QĐ-UBND.")
+    kind = doctypes.by_name(meta.get("loai", "")) if isinstance(meta.get("loai"), str) else None
+    allowed = numbers.types_for(number)
+    if kind is not None and kind not in allowed:
+        names = ", ".join(t.name for t in allowed) or "không loại nào"
+        raise Invalid(f"Số hiệu {number.canonical} là của {names}, không phải “{kind.name}”.")
+    return number.canonical
+
+
+def _date(value: str, meta: dict):
+    parsed = dates.parse(value)
+    if parsed is None:
+        raise Invalid(f"Ngày “{value}” không hợp lệ; ghi {dates.EXAMPLES}.")
+    return dt.date(parsed.year, parsed.month, parsed.day) if parsed.day else parsed.iso()
+
+
+def _year(value, meta: dict) -> int:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        year = 0
+    if not 1900 <= year <= 2100:
+        raise Invalid(f"Năm “{value}” không hợp lệ; ghi năm có 4 chữ số, ví dụ 2023.")
+    return year
+
+
+def _authority(value: str, meta: dict) -> str:
+    if value not in schema.SIGNING_AUTHORITIES:
+        raise Invalid(f"Thẩm quyền ký “{value}” không hợp lệ; một trong {', '.join(schema.SIGNING_AUTHORITIES)}.")
+    return value
+
+
+def _status(value: str, meta: dict) -> str:
+    if value not in schema.STATUSES:
+        raise Invalid(f"Trạng thái “{value}” không hợp lệ; một trong {', '.join(schema.STATUSES)}.")
+    return value
+
+
+CONVERTERS: dict[str, Callable] = {
+    "loai": _type, "so_hieu": _number, "ngay_ban_hanh": _date, "nam": _year,
+    "tham_quyen_ky": _authority, "trang_thai": _status,
+}
+
+
+# --- questions ----------------------------------------------------------------------
+
+def ask(meta: dict) -> dict:
+    """Ask, in order, for every field not given as an option; empty answers skip optional fields."""
+    print("Tạo văn bản mới. Trả lời từng câu; bỏ trống câu không bắt buộc nếu bản gốc không ghi.")
+    meta = dict(meta)
+    for key in ASKED:
+        if key in meta or _not_asked(key, meta):
+            continue
+        value = _ask_list(key) if schema.BY_KEY[key].kind == "list" else _ask_one(key, meta)
+        if value not in (None, []):
+            meta[key] = value
+    return meta
+
+
+def _not_asked(key: str, meta: dict) -> bool:
+    return (key == "nam" and "ngay_ban_hanh" in meta) or (key == "thay_mat" and "tham_quyen_ky" not in meta)
+
+
+def _required(key: str, meta: dict) -> bool:
+    return schema.BY_KEY[key].required or (key == "nam" and "ngay_ban_hanh" not in meta)
+
+
+def _ask_one(key: str, meta: dict):
+    spec = schema.BY_KEY[key]
+    required = _required(key, meta)
+    prompt = f"{spec.label}{' (bắt buộc)' if required else ''}, ví dụ {spec.example}: "
+    while True:
+        answer = input(prompt).strip()
+        if not answer:
+            if not required:
+                return None
+            print(f"  Cần {spec.label.lower()}: {spec.help}")
+            continue
+        try:
+            return convert(key, answer, meta)
+        except Invalid as err:
+            print(f"  {err}")
+
+
+def _ask_list(key: str) -> list[str]:
+    spec = schema.BY_KEY[key]
+    hint = " (có dòng “Đăng Website” thì văn bản được đăng)" if key == "noi_nhan" else ""
+    print(f"{spec.label}{hint}: mỗi dòng một mục, dòng trống để kết thúc.")
+    items = []
+    while True:
+        answer = input("  - ").strip()
+        if not answer:
+            return items
+        items.append(answer)
