@@ -167,3 +167,22 @@ def test_links_resolve_under_a_project_site_path(baseline, tmp_path):
     known = {f.format() for f in baseline}
     assert [f.format() for f in faults if f.format().replace("/trang-van-ban/", "/") not in known] == []
     assert 'href="/trang-van-ban/gioi-thieu/"' in built.html("404.html")
+
+
+def pages_to_open(site):
+    """Every kind of page: the home page, documents, listings, the 404 page
+    (at most 40, the shallowest first, so a big corpus stays quick)."""
+    paths = sorted((p.relative_to(site).as_posix() for p in site.rglob("*.html")),
+                   key=lambda p: (p.count("/"), p))
+    return sorted(set(paths[:39]) | {DOC})
+
+
+@pytest.mark.browser
+def test_opening_a_page_asks_no_other_host(real_site, site_url, page):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in pages_to_open(real_site.site):
+        page.goto(f"{site_url}/{path.removesuffix('index.html')}", wait_until="networkidle")
+    foreign = [url for url in requested if not url.startswith((site_url + "/", "data:", "blob:"))]
+    assert foreign == []
+    assert any(re.search(r"/assets/stylesheets/main\.\w+\.min\.css$", url) for url in requested)
