@@ -219,10 +219,6 @@ def pages(graph: Graph) -> dict[str, str]:
 
 def step(site) -> None:
     """Registry, graph, linked bodies, document sections and cited pages, once per build."""
-    try:  # TEMPORARY until the citation parser is committed
-        from .citations import find_citations  # noqa: F401
-    except ImportError:
-        return
     options = site.options
     home = (options.identity or {}).get("tinh")
     known = registry_mod.build(site.corpus.documents, getattr(options, "registry", None), home)
