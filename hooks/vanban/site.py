@@ -77,3 +77,8 @@ from . import cited_pages, pdf  # noqa: E402,F401
 
 # Citations: registry, links in the text, cited documents' pages (issue 3).
 STEPS.append(cited_pages.step)
+
+# Search index of the published documents (issue 4), on the written pages.
+from .search import index as search_index  # noqa: E402
+
+POST_STEPS.append(search_index.step)

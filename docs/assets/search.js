@@ -1,0 +1,380 @@
+/* Tra cứu văn bản: the header search box, driving Pagefind.
+ *
+ * The index holds search tokens, not Vietnamese words (hooks/vanban/search/
+ * tokens.py explains them): a query word with diacritics is searched as its
+ * fold plus diacritics ("vận" → "vanzq1cj"), one without as its fold alone
+ * ("dan" → "danzq", every accented form). Numbers in any spelling become one
+ * key ("114 KH DUK" → 114khduk); quoted phrases are checked word by word from
+ * the positions Pagefind returns. The engine loads only when search opens;
+ * query and filters live in the page URL (?q=&loai=&nam=&co_quan=).
+ */
+(() => {
+  "use strict";
+  const script = document.currentScript;
+  const ROOT = new URL("..", script.src);
+  const BUNDLE = new URL("pagefind/", ROOT);
+  const FILTERS = ["loai", "nam", "co_quan"];
+  const PAGE = 10;
+
+  // --- Query words → index tokens (mirror of tokens.py) -------------------
+  const MARKS = { "\u0306": "b", "\u0302": "c", "\u031b": "h" };
+  const TONES = { "\u0300": "f", "\u0301": "s", "\u0303": "x", "\u0309": "r", "\u0323": "j" };
+  const MARK_CHAR = { b: "\u0306", c: "\u0302", h: "\u031b" };
+  const TONE_CHAR = { f: "\u0300", s: "\u0301", x: "\u0303", r: "\u0309", j: "\u0323" };
+  const B36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+  const WORD = /[\p{L}\p{N}]+/gu;
+  const GLUE = "\u2063";
+
+  const clean = (text) => text
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
+    .replace(/[\u00a0\u202f\u2007\u2009\u200a\u3000]/g, " ")
+    .replace(/[\u00d0\u0189]/g, "Đ").replace(/[\u00f0\u0256]/g, "đ")
+    .replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-").replace(/[\uff0f\u2215\u2044]/g, "/")
+    .normalize("NFC");
+  const fold = (text) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+  const alnum = (text) => fold(text).replace(/[^a-z0-9]/g, "");
+  const escape = (base) => base.replace(/z/g, "zz");
+  const hex = (word) => [...new TextEncoder().encode(word)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+  function queryToken(word) {
+    const fallback = "zx" + hex(word) + "zq";
+    let base = "", marks = "", tones = [];
+    const chars = [...word];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i].toLowerCase();
+      if (ch === "đ") { base += "d"; marks += i + "d"; continue; }
+      const parts = [...ch.normalize("NFD")];
+      if (!/^[a-z0-9]$/.test(parts[0])) return fallback;
+      base += parts[0];
+      let mark = "", tone = "";
+      for (const c of parts.slice(1)) {
+        if (MARKS[c] && !mark) mark = MARKS[c];
+        else if (TONES[c] && !tone) tone = TONES[c];
+        else return fallback;
+      }
+      if (mark) marks += i + mark;
+      if (tone) tones.push([i, tone]);
+    }
+    if (tones.length > 1 || /\d\d/.test(marks) || (tones[0] && tones[0][0] > 9)) return fallback;
+    if (!marks && !tones.length) return escape(base) + "zq";
+    return escape(base) + "zq" + marks + (tones.length ? tones[0][1] : "n");
+  }
+
+  function decode(tok) {
+    if (/^z[nct]/.test(tok)) return "";
+    if (tok.startsWith("zx")) {
+      const bytes = tok.slice(2, -2).match(/../g) || [];
+      return new TextDecoder().decode(new Uint8Array(bytes.map((b) => parseInt(b, 16))));
+    }
+    let i = 0, base = "";
+    while (i < tok.length) {
+      if (tok[i] === "z") { if (tok[i + 1] === "q") { i += 2; break; } base += "z"; i += 2; }
+      else base += tok[i++];
+    }
+    const letters = [...base].map((c) => [c, "", ""]);
+    let rest = tok.slice(i), p = 0;
+    if (rest && /[0-9nfsrxj]/.test(rest[0])) {
+      while (/\d/.test(rest[p])) { letters[+rest[p]][1] = rest[p + 1]; p += 2; }
+      const tone = rest[p++];
+      if (tone !== "n") letters[+rest[p++]][2] = tone;
+    }
+    const chars = letters.map(([c, m, t]) => m === "d" ? "đ" : (c + (MARK_CHAR[m] || "") + (TONE_CHAR[t] || "")).normalize("NFC"));
+    const kase = rest.slice(p);
+    if (kase === "k") chars[0] = chars[0].toUpperCase();
+    else if (kase === "u") return chars.join("").toUpperCase();
+    else if (kase[0] === "m") for (const c of kase.slice(1)) chars[B36.indexOf(c)] = chars[B36.indexOf(c)].toUpperCase();
+    return chars.join("");
+  }
+  const decodeText = (text) => (text || "").split(" " + GLUE).join("").replace(WORD, decode);
+
+  // --- Reading a query --------------------------------------------------------
+  let settings = { codes: [], type_names: [], filters: {} };
+  const PARTY = /(?<![\p{L}\p{N}/])(\d{1,5}[a-z]?)\s*[-\s]\s*(\p{L}{1,5})\s*[/\s-]\s*([\p{L}\p{N}]{2,12}(?:-[\p{L}\p{N}]{1,12})*)/giu;
+  const STATE = /(?<![\p{L}\p{N}/])(\d{1,5}(?:\.\d{1,3})?)\s*\/\s*((?:(?:19|20)\d\d\s*\/\s*)?\p{L}[\p{L}\p{N}]{0,11}(?:\s*-\s*[\p{L}\p{N}]{1,12})*)/gu;
+  const pad = (n) => /^\d(\D|$)/.test(n) ? "0" + n : n;
+
+  function findNumber(text) {
+    for (const m of text.matchAll(PARTY)) {
+      if (settings.codes.includes(alnum(m[2]))) return { key: pad(m[1]) + alnum(m[2] + m[3]), span: m };
+    }
+    for (const m of text.matchAll(STATE)) return { key: pad(m[1]) + alnum(m[2]), span: m };
+    return null;
+  }
+
+  /* {words, phrases, number, typeNumeral, typeWords}: what to ask Pagefind. */
+  function parse(raw) {
+    let text = clean(raw);
+    const number = findNumber(text);
+    if (number) text = text.slice(0, number.span.index) + " " + text.slice(number.span.index + number.span[0].length);
+    const phrases = [];
+    text = text.replace(/["“”]([^"“”]*)["“”]?/g, (_, inner) => { phrases.push(inner.match(WORD) || []); return " "; });
+    const words = text.match(WORD) || [];
+    const plan = { words, phrases: phrases.filter((p) => p.length), number: number && number.key, typeNumeral: null, rest: words };
+    if (!number) {
+      const folded = words.map(fold);
+      for (const name of settings.type_names) {
+        const parts = name.split(" ");
+        for (let i = 0; i + parts.length < folded.length; i++) {
+          if (parts.some((part, k) => folded[i + k] !== part)) continue;
+          let j = i + parts.length;
+          if (folded[j] === "so" && j + 1 < folded.length) j++;
+          if (/^\d{1,5}[a-z]?$/.test(folded[j])) {
+            plan.typeNumeral = parts.join("") + pad(folded[j]);
+            plan.rest = words.filter((_, k) => k < i || k > j);
+          }
+        }
+      }
+    }
+    return plan;
+  }
+
+  // --- Searching --------------------------------------------------------------
+  let engine = null;
+  function loadEngine() {
+    if (!engine) {
+      engine = (async () => {
+        const [pagefind, loaded] = await Promise.all([
+          import(new URL("pagefind.js", BUNDLE).href),
+          fetch(new URL("vanban-search.json", BUNDLE)).then((r) => r.json()),
+        ]);
+        settings = loaded;
+        await pagefind.options({ basePath: BUNDLE.pathname, noWorker: true, excerptLength: 0 });
+        await pagefind.init();
+        return pagefind;
+      })();
+    }
+    return engine;
+  }
+
+  const tokensOf = (words) => words.map(queryToken);
+  async function run(pagefind, terms, filters) {
+    if (!terms.length) return [];
+    const found = await pagefind.search(terms.join(" "), { filters });
+    return found ? found.results : [];
+  }
+
+  /* Pages where the phrase's words stand one after another. */
+  async function phrasePages(pagefind, words) {
+    const per = await Promise.all(words.map((w) => run(pagefind, [queryToken(w)], {})));
+    const maps = per.map((results) => new Map(results.map((r) => [r.id, new Set(r.words)])));
+    const pages = new Set();
+    for (const [id, first] of maps[0]) {
+      if (!maps.every((m) => m.has(id))) continue;
+      for (const pos of first) {
+        if (maps.every((m, k) => m.get(id).has(pos + k))) { pages.add(id); break; }
+      }
+    }
+    return pages;
+  }
+
+  async function searchAll(raw, filters) {
+    const pagefind = await loadEngine();
+    const plan = parse(raw);
+    const phraseWords = plan.phrases.flat();
+    const words = tokensOf([...plan.words, ...phraseWords]);
+    let lists = [];
+    if (plan.number) {
+      lists.push(await run(pagefind, ["zn" + escape(plan.number) + "zq", ...words], filters));
+      lists.push(await run(pagefind, ["zc" + escape(plan.number) + "zq", ...words], filters));
+    } else {
+      if (plan.typeNumeral) lists.push(await run(pagefind, ["zt" + escape(plan.typeNumeral) + "zq", ...tokensOf(plan.rest), ...tokensOf(phraseWords)], filters));
+      if (words.length) lists.push(await run(pagefind, words, filters));
+      else if (Object.keys(filters).length) lists.push((await pagefind.search(null, { filters })).results);
+    }
+    const seen = new Set();
+    let results = lists.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
+    for (const phrase of plan.phrases.filter((p) => p.length > 1)) {
+      const pages = await phrasePages(pagefind, phrase);
+      results = results.filter((r) => pages.has(r.id));
+    }
+    return { results, plan };
+  }
+
+  // --- Showing results ----------------------------------------------------------
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    for (const c of children) node.append(c);
+    return node;
+  };
+
+  function excerpt(data, plan) {
+    const words = data.content.split(/\s+/);
+    const shown = words.map((w) => w.startsWith(GLUE) ? [true, decodeText(w.slice(1))] : [false, decodeText(w)]);
+    const marked = new Set(data.locations.filter((l) => shown[l] && shown[l][1]));
+    if (plan.number) markNumber(shown, plan.number, marked);
+    const visible = shown.map(([, t], i) => t ? i : -1).filter((i) => i >= 0);
+    const first = [...marked].sort((a, b) => a - b)[0];
+    const at = first === undefined ? visible[0] : first;
+    const start = Math.max(visible[0] || 0, at - 12);
+    const end = Math.min(words.length, start + 40);
+    const out = el("p", { class: "vb-tim-doan" });
+    if (start > (visible[0] || 0)) out.append("… ");
+    for (let i = start; i < end; i++) {
+      const [glued, text] = shown[i];
+      if (!text) continue;
+      if (!glued && out.childNodes.length && i > start) out.append(" ");
+      out.append(marked.has(i) ? el("mark", {}, text) : text);
+    }
+    if (end < words.length) out.append(" …");
+    return out;
+  }
+
+  function markNumber(shown, key, marked) {
+    for (let i = 0; i < shown.length; i++) {
+      let acc = "";
+      for (let j = i; j < Math.min(shown.length, i + 6); j++) {
+        acc += alnum(shown[j][1]);
+        if (acc === key) { for (let k = i; k <= j; k++) marked.add(k); break; }
+        if (!key.startsWith(acc)) break;
+      }
+    }
+  }
+
+  async function card(result, plan) {
+    const data = await result.data();
+    const meta = Object.fromEntries(Object.entries(data.meta).map(([k, v]) => [k, decodeText(v)]));
+    const href = new URL(data.raw_url || data.url, ROOT).href;
+    const heading = el("h3", { class: "vb-tim-tieu-de" }, el("a", { href }, `${meta.loai} ${meta.so}`));
+    const facts = el("p", { class: "vb-tim-thuoc-tinh" }, `${meta.co_quan} · Ngày ban hành: ${meta.ngay}`);
+    const title = el("p", { class: "vb-tim-trich-yeu" }, meta.title);
+    return el("li", { class: "vb-tim-ket-qua" }, heading, title, facts, excerpt(data, plan));
+  }
+
+  // --- The search box -----------------------------------------------------------
+  const ui = {};
+  let current = { results: [], plan: null, shown: 0 };
+  let sequence = 0;
+
+  function state() {
+    const params = new URLSearchParams(location.search);
+    const filters = {};
+    for (const f of FILTERS) if (params.get(f)) filters[f] = params.get(f);
+    return { q: params.get("q") || "", filters };
+  }
+
+  function writeState(push) {
+    const params = new URLSearchParams(location.search);
+    params.delete("q");
+    FILTERS.forEach((f) => params.delete(f));
+    if (ui.input.value.trim()) params.set("q", ui.input.value);
+    for (const f of FILTERS) if (ui[f] && ui[f].value) params.set(f, ui[f].value);
+    const query = params.toString();
+    const url = location.pathname + (query ? "?" + query : "") + location.hash;
+    if (url === location.pathname + location.search + location.hash) return;
+    history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  function filters() {
+    const out = {};
+    for (const f of FILTERS) if (ui[f] && ui[f].value) out[f] = ui[f].value;
+    return out;
+  }
+
+  async function update(push) {
+    const mine = ++sequence;
+    writeState(push);
+    const q = ui.input.value.trim();
+    const chosen = filters();
+    if (!q && !Object.keys(chosen).length) { render({ results: [], plan: null }, mine, ""); return; }
+    ui.status.textContent = "Đang tìm…";
+    const found = await searchAll(q, chosen);
+    if (mine === sequence) render(found, mine, q);
+  }
+
+  async function render(found, mine, q) {
+    current = { ...found, shown: 0 };
+    ui.list.replaceChildren();
+    ui.more.hidden = true;
+    if (!found.plan) { ui.status.textContent = "Gõ từ cần tìm, có dấu hoặc không dấu, hoặc số hiệu văn bản."; return; }
+    const n = found.results.length;
+    ui.status.textContent = n ? `Có ${n} văn bản phù hợp${q ? ` với “${q}”` : ""}.` : `Không có văn bản nào phù hợp${q ? ` với “${q}”` : ""}.`;
+    await more(mine);
+  }
+
+  async function more(mine) {
+    const slice = current.results.slice(current.shown, current.shown + PAGE);
+    current.shown += slice.length;
+    const cards = await Promise.all(slice.map((r) => card(r, current.plan)));
+    if (mine !== sequence) return;
+    ui.list.append(...cards);
+    ui.more.hidden = current.shown >= current.results.length;
+  }
+
+  function fillFilters() {
+    const wanted = state().filters;
+    for (const f of FILTERS) {
+      const select = ui[f];
+      if (!select || select.options.length > 1) continue;
+      for (const value of (settings.filters[f] || [])) select.append(el("option", { value }, value));
+      if (wanted[f]) select.value = wanted[f];
+    }
+  }
+
+  let opened = false;
+  async function open(focus) {
+    ui.toggle.checked = true;
+    if (focus) { ui.input.focus(); ui.input.select(); }
+    if (opened) return;
+    opened = true;
+    ui.status.textContent = "Đang tải bộ tra cứu…";
+    await loadEngine();
+    fillFilters();
+    await update(false);
+  }
+
+  function restore() {
+    const { q, filters: chosen } = state();
+    ui.input.value = q;
+    for (const f of FILTERS) if (ui[f]) ui[f].value = chosen[f] || "";
+    if (q || Object.keys(chosen).length) { opened ? update(false) : open(false); }
+  }
+
+  function typing(target) {
+    const tag = target && target.tagName;
+    return target && (target.isContentEditable || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT");
+  }
+
+  let timer = null;
+  function setup() {
+    const form = document.querySelector("form.vb-tim");
+    if (!form) return;
+    Object.assign(ui, {
+      form, toggle: document.getElementById("__search"),
+      input: form.querySelector("input[name=q]"),
+      status: document.getElementById("vb-tim-trang-thai"),
+      list: document.getElementById("vb-tim-danh-sach"),
+      more: document.getElementById("vb-tim-them"),
+    });
+    for (const f of FILTERS) ui[f] = document.getElementById("vb-tim-" + f);
+    form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); update(true); });
+    ui.input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => update(false), 120); });
+    ui.input.addEventListener("focus", () => open(false));
+    for (const f of FILTERS) if (ui[f]) ui[f].addEventListener("change", () => update(true));
+    ui.more.addEventListener("click", () => more(sequence));
+    ui.toggle.addEventListener("change", () => { if (ui.toggle.checked) open(true); });
+    form.addEventListener("reset", () => setTimeout(() => update(true), 0));
+    document.addEventListener("keydown", (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (ui.toggle.checked && e.key === "Escape") {
+        ui.toggle.checked = false; ui.input.blur();
+        document.querySelector("label[for=__search]")?.focus();
+        return;
+      }
+      if (!ui.toggle.checked && !typing(e.target) && ["/", "s", "f", "S", "F"].includes(e.key)) {
+        e.preventDefault(); open(true);
+      }
+    });
+    for (const label of document.querySelectorAll("label.vb-tim-mo")) {
+      label.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(true); }
+      });
+    }
+    window.addEventListener("popstate", restore);
+    restore();
+  }
+
+  window.vanbanSearch = { queryToken, decode, decodeText, parse, search: (q, f = {}) => searchAll(q, f), ready: loadEngine };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();

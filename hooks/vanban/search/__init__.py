@@ -1,0 +1,1 @@
+"""Search: Vietnamese words as index tokens, and the Pagefind index of the documents."""

@@ -1,0 +1,221 @@
+"""Search tokens: each Vietnamese word written as one ASCII word the engine indexes.
+
+Pagefind either folds every diacritic ("vận" finds "văn") or none ("dan" finds
+nothing), and knows nothing of tone placement ("uỷ" ≠ "ủy"). So the index
+never sees Vietnamese: each word becomes one token in three parts,
+
+    fold  "zq"  diacritics  display
+
+    "Đảng" → "dangzq0dr1k"    "vận" → "vanzq1cj1l"    "Dân" → "danzq1cn1k"
+
+- fold: the word lower-cased, diacritics removed, đ→d, each "z" doubled;
+- "zq": a separator no fold contains (a fold's "z" is always followed by "z");
+- diacritics (only if the word has any): for each letter with a vowel mark or
+  the stroke of đ, its index and the mark (b breve, c circumflex, h horn,
+  d stroke), then the tone (n none, f huyền, s sắc, r hỏi, x ngã, j nặng);
+- display: the letter carrying the tone (so the word shows as written), then
+  the case: l lower, k capitalised, u upper, m + indexes of upper letters.
+
+Pagefind matches a query word as a prefix of indexed words, so the query side
+(docs/assets/search.js) asks for "danzq" to find every form of "dan" and for
+"danzq1cn" to find "dân" in any case and tone placement. The tone is stored
+once per word, not per letter, which is what makes "uỷ" = "ủy". The parts are
+self-delimiting, so no token is a prefix of another word's query. Words that
+do not fit (other scripts, two tones) become "zx" + hex + "zq": found only
+as written.
+
+Marker tokens carry keys the page never shows: "zn" the document's own number
+(114khduk), "zc" a number the document cites, "zt" type and numeral (chithi06).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..text import clean, fold
+
+SEPARATOR = "zq"
+MARKS = {"\u0306": "b", "\u0302": "c", "\u031b": "h"}  # breve ă, circumflex â ê ô, horn ơ ư
+TONES = {"\u0300": "f", "\u0301": "s", "\u0303": "x", "\u0309": "r", "\u0323": "j"}
+_MARK_CHAR = {v: k for k, v in MARKS.items()}
+_TONE_CHAR = {v: k for k, v in TONES.items()}
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+WORD = re.compile(r"[^\W_]+")
+_ASCII_ALNUM = re.compile(r"[a-z0-9]")
+
+
+def escape(base: str) -> str:
+    return base.replace("z", "zz")
+
+
+@lru_cache(maxsize=200_000)
+def token(word: str) -> str:
+    """The index token of one word (a run of letters and digits, NFC)."""
+    letters = _letters(word)
+    if letters is None:
+        return _fallback(word)
+    base = "".join(c for c, _, _, _ in letters)
+    marks = [(i, m) for i, (_, m, _, _) in enumerate(letters) if m]
+    tones = [(i, t) for i, (_, _, t, _) in enumerate(letters) if t]
+    if len(tones) > 1 or any(i > 9 for i, _ in marks + tones):
+        return _fallback(word)
+    code = ""
+    if marks or tones:
+        code = "".join(f"{i}{m}" for i, m in marks) + (tones[0][1] if tones else "n")
+        if tones:
+            code += str(tones[0][0])
+    case = _case([upper for _, _, _, upper in letters])
+    if case is None:
+        return _fallback(word)
+    return escape(base) + SEPARATOR + code + case
+
+
+def _letters(word: str):
+    """(ascii base, mark, tone, is upper) per character, or None if not Vietnamese/Latin."""
+    out = []
+    for char in word:
+        upper = char.isupper()
+        lower = char.lower()
+        if lower == "đ":
+            out.append(("d", "d", "", upper))
+            continue
+        parts = unicodedata.normalize("NFD", lower)
+        base, rest = parts[0], parts[1:]
+        if not _ASCII_ALNUM.fullmatch(base):
+            return None
+        mark = tone = ""
+        for combining in rest:
+            if combining in MARKS and not mark:
+                mark = MARKS[combining]
+            elif combining in TONES and not tone:
+                tone = TONES[combining]
+            else:
+                return None
+        out.append((base, mark, tone, upper))
+    return out
+
+
+def _case(uppers: list[bool]) -> str | None:
+    if not any(uppers):
+        return "l"
+    if uppers[0] and not any(uppers[1:]):
+        return "k"
+    if all(uppers):
+        return "u"
+    indexes = [i for i, up in enumerate(uppers) if up]
+    if indexes[-1] >= len(_BASE36):
+        return None
+    return "m" + "".join(_BASE36[i] for i in indexes)
+
+
+def _fallback(word: str) -> str:
+    return "zx" + word.encode("utf-8").hex() + SEPARATOR
+
+
+def query_token(word: str) -> str:
+    """What a reader's word is searched as: its fold alone, or fold and diacritics."""
+    full = token(clean(word))
+    if full.startswith("zx"):
+        return full
+    base, _, rest = full.partition(SEPARATOR)
+    if not rest or rest[0] not in "0123456789nfsrxj":
+        return base + SEPARATOR  # no diacritics: every accented form
+    code = re.match(r"(?:\d[bchd])*[nfsrxj]", rest).group()
+    return base + SEPARATOR + code
+
+
+def decode(tok: str) -> str:
+    """The word a token was made from (what the result shows)."""
+    if tok.startswith("zx"):
+        return bytes.fromhex(tok[2:-2]).decode("utf-8")
+    if tok[:2] in ("zn", "zc", "zt"):
+        return ""
+    base, i = _unescape(tok)
+    rest = tok[i:]
+    letters = [[c, "", ""] for c in base]
+    pos = 0
+    if rest and rest[0] in "0123456789nfsrxj":
+        while rest[pos].isdigit():
+            letters[int(rest[pos])][1] = rest[pos + 1]
+            pos += 2
+        tone = rest[pos]
+        pos += 1
+        if tone != "n":
+            letters[int(rest[pos])][2] = tone
+            pos += 1
+    case = rest[pos:]
+    chars = [_char(*letter) for letter in letters]
+    if case == "k":
+        chars[0] = chars[0].upper()
+    elif case == "u":
+        chars = [c.upper() for c in chars]
+    elif case.startswith("m"):
+        for index in case[1:]:
+            j = _BASE36.index(index)
+            chars[j] = chars[j].upper()
+    return "".join(chars)
+
+
+def _unescape(tok: str) -> tuple[str, int]:
+    out, i = [], 0
+    while True:
+        if tok[i] == "z":
+            if tok[i + 1] == "q":
+                return "".join(out), i + 2
+            out.append("z")
+            i += 2
+        else:
+            out.append(tok[i])
+            i += 1
+
+
+def _char(base: str, mark: str, tone: str) -> str:
+    if mark == "d":
+        return "đ"
+    return unicodedata.normalize("NFC", base + _MARK_CHAR.get(mark, "") + _TONE_CHAR.get(tone, ""))
+
+
+# Between two words written without a space ("06-CT/TU", "06/5/2021") a
+# space and this invisible mark are put, so each word is a position of its own
+# (phrases and numbers match word by word); the reader's view drops both.
+GLUE = "\u2063"
+
+
+def encode_text(text: str) -> str:
+    """Every word replaced by its token; spaces and punctuation kept for display."""
+    text = clean(text).replace(GLUE, "")
+    out: list[str] = []
+    end = None
+    for match in WORD.finditer(text):
+        gap = text[end if end is not None else 0:match.start()]
+        out.append(gap)
+        if end is not None and not any(c.isspace() for c in gap):
+            out.append(" " + GLUE)
+        out.append(token(match.group()))
+        end = match.end()
+    out.append(text[end if end is not None else 0:])
+    return "".join(out)
+
+
+def decode_text(text: str) -> str:
+    return WORD.sub(lambda m: decode(m.group()), text.replace(" " + GLUE, ""))
+
+
+# --- Number keys -------------------------------------------------------------
+
+
+def number_key(canonical: str) -> str:
+    """114-KH/ĐUK, 114/KH-ĐUK, 114 kh duk → 114khduk (zero-padded numeral)."""
+    return re.sub(r"[^a-z0-9]", "", fold(canonical))
+
+
+def marker(kind: str, key: str) -> str:
+    """A hidden token: kind "n" own number, "c" cited number, "t" type + numeral."""
+    return "z" + kind + escape(key) + SEPARATOR
+
+
+def type_numeral_key(type_name: str, numeral: str) -> str:
+    """Chỉ thị + 06 → chithi06: what "Chỉ thị 06" and "Chỉ thị số 06" look for."""
+    return re.sub(r"[^a-z0-9]", "", fold(type_name)) + numeral.lower()
