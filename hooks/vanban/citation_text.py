@@ -146,6 +146,7 @@ _EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
 
 # A line that starts a new block: the newline before it is a hard boundary.
 _BLOCK_START = re.compile(r"[ \t]*(?:$|[-*+][ \t]|\d{1,3}[.)][ \t]|#|>|\||`{3}|~{3}|[-*_=][ \t]*[-*_=][ \t]*[-*_=])")
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,3}[.)][ \t])?")
 
 
@@ -178,8 +179,15 @@ def _mark_blocks(text: str) -> str:
             line = line.replace("|", BOUNDARY)
         out.append(line)
         if index + 1 < len(lines):
-            out.append(BOUNDARY if hard or _BLOCK_START.match(lines[index + 1]) else "\n")
+            out.append(BOUNDARY if hard or _starts_block(lines[index], lines[index + 1]) else "\n")
     return "".join(out)
+
+
+def _starts_block(line: str, following: str) -> bool:
+    """Whether the next line starts a new block; a quote's own lines continue it."""
+    if line.lstrip().startswith(">") and following.lstrip().startswith(">"):
+        following = _QUOTE.sub("", following, count=1)
+    return bool(_BLOCK_START.match(following))
 
 
 def _plain_mask(text: str) -> str:
