@@ -78,6 +78,13 @@ from . import cited_pages, pdf  # noqa: E402,F401
 # Citations: registry, links in the text, cited documents' pages (issue 3).
 STEPS.append(cited_pages.step)
 
+# Listings, the lookup table, feeds, deadlines and open data (issue 5); after
+# the cited documents' pages, so the home page can link their registry.
+from . import deadlines, feeds, listings, opendata  # noqa: E402
+
+STEPS.extend([deadlines.step, listings.step, listings.table_step, feeds.step, opendata.step])
+POST_STEPS.append(feeds.sitemap_step)
+
 # Search index of the published documents (issue 4), on the written pages.
 from .search import index as search_index  # noqa: E402
 

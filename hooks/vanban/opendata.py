@@ -1,0 +1,173 @@
+"""Open data: every published document's metadata and citations as JSON and
+CSV, one JSON file per document, and the JSON Schema they follow.
+
+Field names are the front-matter keys editors write, plus a few computed
+ones (ma, duong_dan, du_lieu, trich_dan, noi_dung); they are a published
+interface: add fields, never rename or remove one. docs/du-lieu-mo.md
+documents them and a test keeps that page and the schema in step.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .deadlines import due_day
+from .documents import Document
+from .listings import absolute, newest_first
+
+API = "api"
+LIST_JSON = f"{API}/van-ban.json"
+LIST_CSV = f"{API}/van-ban.csv"
+SCHEMA = f"{API}/van-ban.schema.json"
+SCHEMA_FILE = Path(__file__).parent / "data" / "van-ban.schema.json"
+FORMAT_VERSION = 1
+
+TEXT_FIELDS = ("so_hieu", "loai", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_tren", "dia_danh", "nguoi_ky",
+               "chuc_vu", "tham_quyen_ky", "thay_mat", "chu_de", "phuong_cham", "trang_thai")
+LIST_FIELDS = ("noi_nhan", "tags", "can_cu", "thuc_hien")
+CSV_COLUMNS = ("ma", "so_hieu", "loai", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_tren", "ngay_ban_hanh", "nam",
+               "dia_danh", "nguoi_ky", "chuc_vu", "tham_quyen_ky", "thay_mat", "chu_de", "phuong_cham", "trang_thai",
+               "noi_nhan", "tags", "can_cu", "thuc_hien", "trich_dan", "duong_dan", "du_lieu")
+LIST_SEPARATOR = "; "
+
+
+def key(doc: Document) -> str:
+    """The document's stable identifier: year and number slug, as in its URL."""
+    return f"{doc.year}/{doc.slug}"
+
+
+def document_uri(doc: Document) -> str:
+    return f"{API}/van-ban/{key(doc)}.json"
+
+
+def _finder():
+    """The citation parser, once that part of the core exists; until then no citations."""
+    try:
+        from .citations import find_citations
+    except ImportError:
+        return None
+    return find_citations
+
+
+def _get(item, *names):
+    for name in names:
+        value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def citations(doc: Document, finder, by_number: dict, site_url: str) -> list[dict]:
+    if finder is None:
+        return []
+    out = []
+    for item in finder(doc.body):
+        number = _get(item, "number")
+        cited_date = _get(item, "date")
+        target = _target(by_number.get(number) or [], cited_date)
+        out.append({
+            "loai": _text(_get(item, "type", "doctype")),
+            "so_hieu": _text(number),
+            "ky_hieu_co_quan": _text(_get(item, "issuer")),
+            "ngay": cited_date.isoformat() if hasattr(cited_date, "isoformat") else _text(cited_date),
+            "co_quan": _text(_get(item, "body")),
+            "duong_dan": absolute(site_url, target.src_uri) if target else None,
+        })
+    return out
+
+
+def _target(candidates: list[Document], cited_date) -> Document | None:
+    """The published document a citation names: one number, and the year if the citation gives a date."""
+    year = getattr(cited_date, "year", None)
+    if year is None and isinstance(cited_date, str) and cited_date[:4].isdigit():
+        year = int(cited_date[:4])
+    if year is not None:
+        candidates = [d for d in candidates if d.year == year]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    return getattr(value, "name", None) if not isinstance(value, (str, int)) else str(value)
+
+
+def record(doc: Document, cited: list[dict], site_url: str) -> dict:
+    meta = doc.meta
+    out: dict = {"ma": key(doc)}
+    for name in TEXT_FIELDS:
+        value = meta.get(name)
+        out[name] = str(value) if value not in (None, "") else None
+    out["ngay_ban_hanh"] = doc.date.iso() if doc.date else None
+    out["nam"] = doc.year
+    for name in LIST_FIELDS:
+        out[name] = [str(v) for v in meta.get(name) or []]
+    out["nhiem_vu"] = [{
+        "noi_dung": task.content,
+        "don_vi": list(task.units),
+        "han": task.due.iso() if task.due else None,
+        "han_cuoi": due_day(task.due).isoformat() if task.due else None,
+    } for task in doc.tasks]
+    out["trich_dan"] = cited
+    out["duong_dan"] = absolute(site_url, doc.src_uri)
+    out["du_lieu"] = absolute(site_url, document_uri(doc))
+    return out
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    text = str(value)
+    # A cell starting with = + - @ is a formula to a spreadsheet; a leading
+    # apostrophe keeps it text (OWASP "CSV injection").
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(records: list[dict]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for rec in records:
+        flat = {**rec, "trich_dan": [c["so_hieu"] or c["loai"] or "" for c in rec["trich_dan"]]}
+        writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
+    # The BOM tells Excel the file is UTF-8, so Vietnamese shows correctly.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def schema(site_url: str) -> dict:
+    data = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    data["$id"] = absolute(site_url, SCHEMA)
+    return data
+
+
+def step(site) -> None:
+    base = site.options.site_url
+    docs = newest_first(site.published)
+    finder = _finder()
+    by_number: dict[str, list[Document]] = {}
+    for doc in docs:
+        by_number.setdefault(doc.number.canonical, []).append(doc)
+    records = []
+    for doc in docs:
+        rec = record(doc, citations(doc, finder, by_number, base), base)
+        records.append(rec)
+        site.files[document_uri(doc)] = _json({**rec, "noi_dung": doc.body.strip()})
+    site.files[LIST_JSON] = _json({
+        "phien_ban": FORMAT_VERSION,
+        "to_chuc": site.options.identity.get("ten") or None,
+        "so_luong": len(records),
+        "van_ban": records,
+    })
+    site.files[LIST_CSV] = to_csv(records)
+    site.files[SCHEMA] = _json(schema(base))
+    if finder is None:
+        site.log.append("Dữ liệu mở: chưa có bộ đọc trích dẫn, trường trich_dan để trống.")
