@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -50,7 +51,7 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
         report.problems.extend(_stray_files(path, base))
     for root, names in selected.items():
         report.files += len(names)
-        report.problems.extend(p for p in _root_problems(root, base, report.notes)
+        report.problems.extend(p for p in _root_problems(root, base, names, report.notes)
                                if p.file in names or not p.file.startswith(_display(root, base)))
     report.problems.sort(key=lambda p: (p.file, p.line, p.field))
     return report
@@ -69,19 +70,25 @@ def _display(path: Path, base: Path) -> str:
     return corpus_mod._display(path, base)
 
 
-def _root_problems(root: Path, base: Path, notes: list[str]) -> list[Problem]:
+def _root_problems(root: Path, base: Path, names: set[str], notes: list[str]) -> list[Problem]:
     """What the build reports: every document's problems, then the citations' warnings."""
     corpus = corpus_mod.load(root, base)
-    return corpus.problems + _citation_problems(corpus, root.parent, base, notes)
+    return corpus.problems + _citation_problems(corpus, root.parent, base, notes, names)
 
 
-def _citation_problems(corpus, project: Path, base: Path, notes: list[str]) -> list[Problem]:
-    """Citations that resolve to nothing or contradict the registry (warnings, as in the build)."""
+def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
+                       names: set[str] | None = None) -> list[Problem]:
+    """Citations that resolve to nothing or contradict the registry (warnings, as in the build).
+
+    The registry knows every document; only the citations of the files asked
+    about are parsed, since parsing is most of the time of a check.
+    """
     try:
         from . import registry
         data_file = project / REGISTRY_FILE
         known = registry.build(corpus.documents, data_file, _home(project), _display(data_file, base))
-        return list(known.problems) + registry.check_citations(corpus, known)
+        asked = SimpleNamespace(documents=[d for d in corpus.documents if names is None or d.path in names])
+        return list(known.problems) + registry.check_citations(asked, known)
     except (ImportError, AttributeError, TypeError) as err:
         # The citation parser may be missing in a partial checkout; the documents are still checked.
         notes.append(f"Chưa kiểm tra được dẫn chiếu ({type(err).__name__}: {err}).")
