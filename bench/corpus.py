@@ -52,7 +52,7 @@ ISSUERS: tuple[Issuer, ...] = (
            None, ("Trưởng ban", "Phó Trưởng ban"), ("Kế hoạch", "Hướng dẫn", "Báo cáo", "Thông báo"), range(2015, 2025)),
     Issuer("Ban Dân vận Tỉnh ủy", "BDVTU", "party", "Tỉnh ủy Bến Tre", "Ban Dân vận Tỉnh ủy",
            None, ("Trưởng ban", "Phó Trưởng ban"), ("Kế hoạch", "Hướng dẫn", "Báo cáo"), range(2015, 2025)),
-    Issuer("Ban Tuyên giáo và Dân vận Tỉnh ủy", "BTGDVTU", "party", "Tỉnh ủy Vĩnh Long",
+    Issuer("Ban Tuyên giáo và Dân vận Tỉnh ủy", "BTGDVTU", "party", None,
            "Ban Tuyên giáo và Dân vận Tỉnh ủy", None, ("Trưởng ban", "Phó Trưởng ban"),
            ("Kế hoạch", "Hướng dẫn", "Báo cáo", "Thông báo"), range(2025, 2027)),
     Issuer("Ủy ban Kiểm tra Tỉnh ủy", "UBKTTU", "party", "Tỉnh ủy Bến Tre", "Ủy ban Kiểm tra Tỉnh ủy",
