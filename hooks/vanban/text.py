@@ -30,9 +30,16 @@ _OLD_TONE = re.compile(
 )  # a second mark after the tone (ặ = a + dot + breve) means another vowel
 
 
+# str.translate looks every character up in a dict, slow on Vietnamese text;
+# most texts hold none of these characters, and a regex finds that quickly.
+_CLEAN_CHARS = re.compile("[" + re.escape("".join(map(chr, _CLEAN))) + "]")
+
+
 def clean(text: str) -> str:
     """NFC, invisible characters removed, odd spaces and Đ look-alikes mapped."""
-    return unicodedata.normalize("NFC", text.translate(_CLEAN))
+    if _CLEAN_CHARS.search(text):
+        text = text.translate(_CLEAN)
+    return unicodedata.normalize("NFC", text)
 
 
 def _move_tone(match: re.Match) -> str:
@@ -59,9 +66,28 @@ def _after_q(text: str, index: int) -> bool:
 
 def fold(text: str) -> str:
     """Lower-case, diacritics removed, đ→d: a key for matching, never for display."""
-    decomposed = unicodedata.normalize("NFD", clean(text).lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("đ", "d")
+    lowered = clean(text).lower()
+    if lowered.isascii():
+        return lowered
+    # One translate with a per-character table: fold runs on every body and
+    # name, and a character-by-character generator was a visible build cost.
+    table = {}
+    for char in set(lowered):
+        code = ord(char)
+        if code >= 128:
+            if code not in _FOLDED:
+                _FOLDED[code] = _fold_char(char)
+            table[code] = _FOLDED[code]
+    return lowered.translate(table)
+
+
+_FOLDED: dict[int, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    """NFD of the whole text is the NFD of each character, so folding is per character."""
+    decomposed = unicodedata.normalize("NFD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
 
 
 def tone_key(text: str) -> str:
