@@ -228,14 +228,24 @@ class Made:
 
 
 class _Generator:
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, n: int):
         self.rng = random.Random(seed)
+        # Documents of other bodies, cited again and again as real ones are, and
+        # never resolved: about one for every ten generated documents.
+        self.outside = [self._outside() for _ in range(max(8, n // 10))]
         self.counters: dict[tuple, int] = {}
         # (year, slug): no duplicate number or URL; the seed plan's number is kept
         # free so a bench can add the seed plan to any generated corpus.
         self.taken: set[tuple[int, str]] = {SEED}
         self.refs: list[Ref] = []
         self.signers = {i.code + i.name: [self._person() for _ in range(3)] for i in ISSUERS}
+
+    def _outside(self) -> Ref:
+        r = self.rng
+        _, code, body = r.choice(STRANGERS)
+        type_name = r.choice(("Kế hoạch", "Chỉ thị", "Nghị quyết", "Hướng dẫn"))
+        date = f"{r.randint(1, 28)}/{r.randint(1, 12)}/{r.randint(2013, 2025)}"
+        return Ref(type_name, f"{r.randint(1, 300):02d}-{CODES[type_name]}/{code}", date, body, r.choice(TOPICS).subject)
 
     def _person(self) -> str:
         r = self.rng
@@ -313,12 +323,9 @@ class _Generator:
                 cites.append(r.choice(earlier))
         for _ in range(r.randint(1, 2)):
             cites.append(Ref(*r.choice(KNOWN)))
-        if r.random() < 0.35:
-            name, code, body = r.choice(STRANGERS)
-            t = r.choice(("Kế hoạch", "Chỉ thị", "Nghị quyết", "Hướng dẫn"))
-            y = r.randint(2015, year)
-            cites.append(Ref(t, f"{r.randint(1, 300):02d}-{CODES[t]}/{code}", f"{r.randint(1, 28)}/{r.randint(1, 12)}/{y}",
-                             body, r.choice(TOPICS).subject))
+        outside = [ref for ref in self.outside if _before(ref.date, year, month)]
+        if outside and r.random() < 0.35:
+            cites.append(r.choice(outside))
         unique: dict[str, Ref] = {c.number: c for c in cites}
         return list(unique.values())
 
@@ -382,6 +389,7 @@ class _Generator:
         words = 1250 if type_name != "Thông báo" else 800  # paragraphs overshoot: ~1,500 on average
         per_section = words // len(headings)
         pending = mentions[1:]
+        seen = mentions[:1]  # cited in full already: later mentions may be short
         for index, heading in enumerate(headings):
             blocks.append(f"## {ROMAN[index]}. {heading}")
             last = index == len(headings) - 1
@@ -391,7 +399,7 @@ class _Generator:
                 if last and number <= len(tasks):
                     para = self._task_paragraph(type_name, tasks[number - 1])
                 else:
-                    para = self._paragraph(topic, pending.pop() if pending and r.random() < 0.6 else None)
+                    para = self._paragraph(topic, pending, seen)
                 blocks.append(f"**{number}.** {para}")
                 count += len(para.split())
                 number += 1
@@ -399,14 +407,20 @@ class _Generator:
                       f"các cấp ủy, tổ chức đảng, cơ quan, đơn vị tập trung triển khai thực hiện đạt kết quả.")
         return "\n\n".join(blocks)
 
-    def _paragraph(self, topic: Topic, cite: Ref | None) -> str:
+    def _paragraph(self, topic: Topic, pending: list[Ref], seen: list[Ref]) -> str:
         r = self.rng
         sentences = []
-        if cite is not None:
+        roll = r.random()
+        if pending and roll < 0.6:
+            cite = pending.pop()
+            seen.append(cite)
             sentences.append(f"Tiếp tục triển khai, thực hiện tốt {_cite_text(cite, r)} về {cite.subject}, "
                              f"{r.choice(TAILS)}.")
-            if r.random() < 0.2:
-                sentences.append(f"Trong đó chú trọng {r.choice(NAMED)}.")
+        elif seen and roll < 0.75:  # a later mention: type and number only
+            cite = r.choice(seen)
+            sentences.append(f"Quán triệt {cite.type} số {cite.number}, {r.choice(TAILS)}.")
+        if sentences and r.random() < 0.2:
+            sentences.append(f"Trong đó chú trọng {r.choice(NAMED)}.")
         for _ in range(r.randint(2, 4)):
             sentences.append(f"{r.choice(ACTORS)} {r.choice(VERBS)} {topic.subject}, trọng tâm là "
                              f"{r.choice(topic.goals)}, {r.choice(TAILS)}.")
@@ -437,9 +451,7 @@ def _before(date: str, year: int, month: int) -> bool:
 
 
 def _cite_text(ref: Ref, rng: random.Random | None = None) -> str:
-    """A citation as Party texts write it; with a generator, some shorter forms."""
-    if rng is not None and rng.random() < 0.15:
-        return f"{ref.type} số {ref.number}"
+    """A first, full citation as Party texts write it; with a generator, in varied forms."""
     if ref.date is None:
         return f"{ref.type} số {ref.number} của {ref.body}"
     if rng is not None and rng.random() < 0.2:
@@ -462,7 +474,7 @@ def _years(n: int, rng: random.Random) -> list[int]:
 def generate(n: int, out_dir: Path, seed: int = 0) -> list[Path]:
     """Write n documents under out_dir (a plans/ folder): out_dir/<year>/<slug>.md."""
     out_dir = Path(out_dir)
-    gen = _Generator(seed)
+    gen = _Generator(seed, n)
     paths = []
     for year in _years(n, gen.rng):
         meta, body, ref = gen.document(year)
