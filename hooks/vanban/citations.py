@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 from . import dates, doctypes, numbers
 from .citation_text import _HOMOGLYPHS, BOUNDARY, Prepared, prepare
-from .text import normalize_tones
+from .text import fold, normalize_tones
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,9 @@ TYPE_WORDS: dict[str, str | None] = {
     "de an": "Đề án", "du an": "Dự án", "phuong an": "Phương án", "to trinh": "Tờ trình",
     "cong van": "Công văn", "cong dien": "Công điện", "bien ban": "Biên bản",
     "phap lenh": "Pháp lệnh", "bo luat": "Bộ luật", "luat": "Luật", "lenh": "Lệnh",
-    "hop dong": "Hợp đồng", "giay moi": "Giấy mời", "van ban": None,
+    "van ban": None,
+    # every other type of vanban.doctypes under its own name (Bản sao, Hợp đồng, Giấy mời, …)
+    **{fold(t.name): t.name for t in doctypes.TYPES},
 }
 # Upper-case abbreviations used as the type word ("QĐ 1493/QĐ-TTg"), folded.
 ABBREVIATIONS: dict[str, str] = {
