@@ -147,8 +147,20 @@
   }
 
   const tokensOf = (words) => words.map(queryToken);
+  // Pagefind leaves out a query word found nowhere rather than finding
+  // nothing, so each word of a longer query is first checked on its own.
+  const known = new Map();
+  async function exists(pagefind, term) {
+    if (!known.has(term)) known.set(term, pagefind.search(term).then((r) => r.results.length > 0));
+    return known.get(term);
+  }
+
   async function run(pagefind, terms, filters) {
     if (!terms.length) return [];
+    if (terms.length > 1) {
+      const present = await Promise.all(terms.map((t) => exists(pagefind, t)));
+      if (present.includes(false)) return [];
+    }
     const found = await pagefind.search(terms.join(" "), { filters });
     return found ? found.results : [];
   }
@@ -284,21 +296,37 @@
 
   async function render(found, mine, q) {
     current = { ...found, shown: 0 };
-    ui.list.replaceChildren();
-    ui.more.hidden = true;
-    if (!found.plan) { ui.status.textContent = "Gõ từ cần tìm, có dấu hoặc không dấu, hoặc số hiệu văn bản."; return; }
+    if (!found.plan) {
+      ui.list.replaceChildren();
+      ui.more.hidden = true;
+      ui.status.textContent = "Gõ từ cần tìm, có dấu hoặc không dấu, hoặc số hiệu văn bản.";
+      return;
+    }
+    const cards = await page(mine);
+    if (!cards) return;
+    ui.list.replaceChildren(...cards);
+    // The count is announced once the results it speaks of are on screen.
     const n = found.results.length;
-    ui.status.textContent = n ? `Có ${n} văn bản phù hợp${q ? ` với “${q}”` : ""}.` : `Không có văn bản nào phù hợp${q ? ` với “${q}”` : ""}.`;
-    await more(mine);
+    const about = q ? ` với “${q}”` : "";
+    ui.status.textContent = n ? `Có ${n} văn bản phù hợp${about}.` : `Không có văn bản nào phù hợp${about}.`;
+    ui.more.hidden = current.shown >= n;
   }
 
-  async function more(mine) {
+  /* The next cards, or null if a newer search has started meanwhile. */
+  async function page(mine) {
     const slice = current.results.slice(current.shown, current.shown + PAGE);
     current.shown += slice.length;
     const cards = await Promise.all(slice.map((r) => card(r, current.plan)));
-    if (mine !== sequence) return;
+    return mine === sequence ? cards : null;
+  }
+
+  async function more() {
+    const mine = sequence;
+    const cards = await page(mine);
+    if (!cards) return;
     ui.list.append(...cards);
     ui.more.hidden = current.shown >= current.results.length;
+    if (cards[0]) cards[0].querySelector("a").focus();
   }
 
   function fillFilters() {
@@ -351,7 +379,7 @@
     ui.input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => update(false), 120); });
     ui.input.addEventListener("focus", () => open(false));
     for (const f of FILTERS) if (ui[f]) ui[f].addEventListener("change", () => update(true));
-    ui.more.addEventListener("click", () => more(sequence));
+    ui.more.addEventListener("click", more);
     ui.toggle.addEventListener("change", () => { if (ui.toggle.checked) open(true); });
     form.addEventListener("reset", () => setTimeout(() => update(true), 0));
     document.addEventListener("keydown", (e) => {

@@ -1,8 +1,9 @@
 """What of a written document page is searchable: the document itself.
 
 The page's HTML has Material's header, nav and footer around the document;
-only the <article class="vb-ban-goc"> (heading block, title, body, recipients,
-signature and the sections other steps add) is indexed, without buttons.
+only the <article class="vb-ban-goc"> (heading block, title, body, recipients
+and signature) is indexed, without buttons and without the sections other
+steps add after the signature.
 """
 
 from __future__ import annotations
@@ -25,12 +26,27 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 _LINES = re.compile(r"\s*\n\s*")
 
 
+# After the signature block (vb-cuoi) other steps add sections about the
+# document (who cites it, related pages); they quote other documents' words,
+# so they are not the document's text.
+_AFTER_SIGNATURE = re.compile(r"<section\b|<h2\b")
+
+
+def _document_only(inner: str) -> str:
+    signature = inner.find('class="vb-cuoi"')
+    if signature < 0:
+        return inner
+    after = _AFTER_SIGNATURE.search(inner, signature)
+    return inner[: after.start()] if after else inner
+
+
 def article_text(page_html: str) -> str | None:
     """The document's text, one block a line, or None if the page has no document."""
     found = _ARTICLE.search(page_html)
     if not found:
         return None
-    inner = _DROP.sub(" ", found.group(1))
+    inner = _document_only(found.group(1))
+    inner = _DROP.sub(" ", inner)
     inner = _BLOCK.sub("\n", inner)
     inner = _CELL.sub(" ", inner)
     text = html.unescape(_TAG.sub("", inner))

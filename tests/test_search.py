@@ -1,0 +1,233 @@
+"""Search in the browser: Vietnamese with or without diacritics, numbers in any
+spelling, phrases, filters and the URL, on a small site built once."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+from conftest import ROOT, build_project, serve
+from plan_factory import plan
+from vanban.search.citations import cited
+from vanban.search.extract import article_text
+from vanban.search.tokens import number_key
+from vanban.text import fold, tone_key
+
+KH = "van-ban/2023/114-kh-duk/"
+CT = "van-ban/2021/07-ct-tu/"
+TB = "van-ban/2022/20-tb-duk/"
+CT_DUK = "van-ban/2022/05-ct-duk/"
+
+PLANS = {
+    "2023/114-kh-duk.md": plan(
+        "Ban Thường vụ Đảng ủy Khối đề ra kế hoạch công tác dân vận năm 2023.\n\n"
+        "Tiếp tục thực hiện Chỉ thị số 07-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy. "
+        "Củng cố khối đại đoàn kết, hòa hợp, xây dựng Đảng trong sạch.",
+        so_hieu="114-KH/ĐUK", trich_yeu="Thực hiện công tác dân vận năm 2023", ngay_ban_hanh="2023-02-10"),
+    "2021/07-ct-tu.md": plan(
+        "Ban Thường vụ Tỉnh uỷ yêu cầu các cấp uỷ, Đảng uỷ Khối thực hiện tốt. Hoà giải ở cơ sở.",
+        so_hieu="07-CT/TU", loai="Chỉ thị", co_quan_ban_hanh="Tỉnh ủy Bến Tre", ngay_ban_hanh="2021-05-06",
+        trich_yeu="Về đổi mới nội dung, phương thức hoạt động của Mặt trận"),
+    "2022/20-tb-duk.md": plan(
+        "Văn hóa văn nghệ là vấn đề của người dân; hội diễn có nhiều tiết mục.",
+        so_hieu="20-TB/ĐUK", loai="Thông báo", trich_yeu="Kết quả hội diễn văn nghệ", ngay_ban_hanh="2022-09-01"),
+    "2022/05-ct-duk.md": plan(
+        "Quán triệt Chỉ thị số 07-CT/TU. Vận động người dân tham gia; công tác tuyên truyền Chỉ thị số 07-CT/TU.",
+        so_hieu="05-CT/ĐUK", loai="Chỉ thị", trich_yeu="Về tuyên truyền", ngay_ban_hanh="2022-03-15"),
+    "2023/116-kh-duk.md": plan(
+        "Công tác dân vận bí mật, chưa đăng.", so_hieu="116-KH/ĐUK", trich_yeu="Dân vận nội bộ",
+        noi_nhan=["Các chi ủy"]),
+}
+HELD = "van-ban/2023/116-kh-duk/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    result = build_project(tmp_path_factory.mktemp("search"), plans=PLANS)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def url(built):
+    server, address = serve(built.site)
+    yield address
+    server.shutdown()
+
+
+def search(page, url: str, query: str, **filters) -> list[str]:
+    """Open the home page with the query in its URL; the result links, in order."""
+    page.goto(url + "/?" + urlencode({"q": query, **filters}))
+    page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.match(/^(Có|Không)/)")
+    return [urlsplit(h).path.lstrip("/") for h in
+            page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "links => links.map(a => a.href)")]
+
+
+def words_of(built, path: str) -> tuple[list[str], set[str]]:
+    text = article_text(built.html(path + "index.html"))
+    keys = {number_key(n) for n in cited(text)}
+    return re.findall(r"[^\W_]+", text), keys
+
+
+def has(built, path: str, words: list[str], number: str | None) -> bool:
+    """The page holds every word (with its diacritics if written with them) and the number."""
+    present, keys = words_of(built, path)
+    for word in words:
+        if word == fold(word):
+            ok = any(fold(p) == word for p in present)
+        else:
+            ok = any(tone_key(p) == tone_key(word) for p in present)
+        if not ok:
+            return False
+    return number is None or number_key(number) in keys
+
+
+# (query, expected document, its place at most, words every result holds, number every result holds)
+QUERIES = [
+    ("dân vận", KH, 3, ["dân", "vận"], None),
+    ("dan van", KH, 3, ["dan", "van"], None),
+    ("DÂN VẬN", KH, 3, ["dân", "vận"], None),
+    ("đảng ủy khối", KH, 3, ["đảng", "ủy", "khối"], None),
+    ("dang uy khoi", KH, 3, ["dang", "uy", "khoi"], None),
+    ("Đảng uỷ", KH, 3, ["đảng", "ủy"], None),
+    ("Đảng ủy", CT, 3, ["đảng", "ủy"], None),
+    ("hoà", KH, 3, ["hòa"], None),
+    ("hòa", CT, 3, ["hòa"], None),
+    ("114-KH/ĐUK", KH, 1, [], "114-KH/ĐUK"),
+    ("114 KH DUK", KH, 1, [], "114-KH/ĐUK"),
+    ("114-kh-duk", KH, 1, [], "114-KH/ĐUK"),
+    ("114/KH-ĐUK", KH, 1, [], "114-KH/ĐUK"),
+    ("Chỉ thị 07-CT/TU", CT, 1, ["chỉ", "thị"], "07-CT/TU"),
+    ("07-CT/TU", CT, 1, [], "07-CT/TU"),
+    ("Chỉ thị 07", CT, 1, ["chỉ", "thị", "07"], None),
+    ('"khối đại đoàn kết"', KH, 1, ["khối", "đại", "đoàn", "kết"], None),
+]
+
+
+@pytest.mark.parametrize(("query", "expected", "place", "words", "number"), QUERIES, ids=[q[0] for q in QUERIES])
+def test_query(built, url, page, query, expected, place, words, number):
+    results = search(page, url, query)
+    assert expected in results[:place], results
+    for path in results:
+        assert has(built, path, words, number), (path, results)
+    assert HELD not in results
+
+
+def test_a_number_that_exists_comes_first_and_citing_documents_follow(url, page):
+    assert search(page, url, "07-CT/TU") == [CT, KH, CT_DUK] or search(page, url, "07-CT/TU")[0] == CT
+    assert set(search(page, url, "07-CT/TU")) == {CT, KH, CT_DUK}
+
+
+def test_tone_placement_and_case_do_not_change_the_results(url, page):
+    assert set(search(page, url, "Đảng uỷ")) == set(search(page, url, "đảng ủy")) == {KH, CT, TB, CT_DUK}
+    assert set(search(page, url, "hoà")) == set(search(page, url, "hòa")) == {KH, CT}
+
+
+def test_van_with_a_dot_never_finds_van_with_a_breve(url, page):
+    assert TB not in search(page, url, "vận")
+    assert TB not in search(page, url, "dân vận")
+    assert TB in search(page, url, "văn")
+    assert TB in search(page, url, "dan van")  # without diacritics every form counts
+
+
+def test_quoted_phrase_needs_the_words_together(url, page):
+    assert search(page, url, '"công tác dân vận"') == [KH]
+    assert search(page, url, '"cong tac dan van"') == [KH]
+    assert set(search(page, url, "công tác dân vận")) == {KH, CT_DUK}  # words anywhere
+
+
+def test_held_back_documents_are_never_found(url, page):
+    assert search(page, url, "bí mật") == []
+    assert HELD not in search(page, url, "116-KH/ĐUK")
+
+
+def test_results_show_type_number_date_and_highlighted_passage(url, page):
+    search(page, url, "dân vận")
+    first = page.locator("#vb-tim-danh-sach li").first
+    assert first.locator("h3").inner_text() == "Kế hoạch 114-KH/ĐUK"
+    assert first.locator(".vb-tim-trich-yeu").inner_text() == "Thực hiện công tác dân vận năm 2023"
+    assert "10/02/2023" in first.locator(".vb-tim-thuoc-tinh").inner_text()
+    assert first.locator("mark").all_inner_texts()[:2] == ["dân", "vận"]
+
+
+def test_a_filter_narrows_the_results_and_lives_in_the_url(url, page):
+    assert set(search(page, url, "chỉ thị")) == {KH, CT, CT_DUK}
+    page.select_option("#vb-tim-loai", "Chỉ thị")
+    page.wait_for_function("new URL(location.href).searchParams.get('loai') === 'Chỉ thị'")
+    page.wait_for_function("document.querySelectorAll('#vb-tim-danh-sach li').length === 2")
+    links = page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "a => a.map(x => new URL(x.href).pathname.slice(1))")
+    assert set(links) == {CT, CT_DUK}
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('#vb-tim-danh-sach li').length === 3")
+    assert page.input_value("#vb-tim-loai") == ""
+
+
+def test_a_shared_url_restores_the_search(url, page):
+    results = search(page, url, "dan van", nam="2022")
+    assert set(results) == {TB, CT_DUK}  # "dân" with "văn", and "dân" with "Vận"
+    assert page.input_value("input[name=q]") == "dan van"
+    assert page.input_value("#vb-tim-nam") == "2022"
+
+
+def test_keyboard_opens_search_and_reaches_the_results(url, page):
+    page.goto(url + "/van-ban/2023/114-kh-duk/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.keyboard.type("07-CT/TU")
+    page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('07-CT/TU')")
+    assert page.locator("#vb-tim-danh-sach li").count() == 3
+    assert "q=07-CT%2FTU" in page.url
+    assert page.get_attribute("#vb-tim-trang-thai", "role") == "status"
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#vb-tim-danh-sach') !== null"):
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Chỉ thị 07-CT/TU"
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+
+
+def test_without_javascript_the_box_leads_to_the_listings(built):
+    html = built.html("index.html")
+    assert re.search(r'<form class="md-search__form vb-tim"[^>]*action="danh-muc/"', html)
+    assert "<noscript>" in html and 'href="danh-muc/"' in html
+    assert "Gõ từ cần tìm" in html
+
+
+def test_only_document_content_is_indexed(url, page):
+    assert search(page, url, "Giới thiệu") == []  # a nav entry, in every page's sidebar
+    assert search(page, url, "Trang chủ") == []
+    assert search(page, url, "dẫn chiếu") == []  # the "cited by" section after the signature
+
+
+def test_every_word_must_be_found(url, page):
+    assert search(page, url, "dân vận") != []
+    assert search(page, url, "dân vận xyzzy") == []
+
+
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="unshare is not installed")
+def test_the_build_needs_no_network(tmp_path):
+    """mkdocs build in a network namespace with no interface but loopback."""
+    if subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode != 0:
+        pytest.skip("no permission for a network namespace")
+    project = tmp_path / "project"
+    (project / "plans" / "2023").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("docs", "hooks", "data"):
+        if (ROOT / name).exists():
+            (project / name).symlink_to(ROOT / name)
+    (project / "plans" / "2023" / "114-kh-duk.md").write_text(PLANS["2023/114-kh-duk.md"], encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VANBAN_PDF": "false"}
+    done = subprocess.run(["unshare", "-n", sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
+                          cwd=project, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    bundle = project / "site" / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    assert len(list((bundle / "fragment").iterdir())) == 1
+    assert (bundle / "vanban-search.json").is_file()

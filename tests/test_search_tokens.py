@@ -1,0 +1,124 @@
+"""Search tokens: what a word is indexed as, what a query word asks for, and the
+numbers and text a document page gives the index."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vanban.search import tokens
+from vanban.search.citations import cited
+from vanban.search.extract import article_text
+from vanban.text import fold, tone_key
+
+
+def matches(query_word: str, doc_word: str) -> bool:
+    """How the engine matches: the query token is a prefix of the indexed token."""
+    return tokens.token(doc_word).startswith(tokens.query_token(query_word))
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("dan", "danzql"),
+    ("Dân", "danzq1cnk"),
+    ("vận", "vanzq1cj1l"),
+    ("văn", "vanzq1bnl"),
+    ("Đảng", "dangzq0dr1k"),
+    ("ĐẢNG", "dangzq0dr1u"),
+    ("ủy", "uyzqr0l"),
+    ("uỷ", "uyzqr1l"),
+    ("hòa", "hoazqf1l"),
+    ("hoà", "hoazqf2l"),
+    ("2023", "2023zql"),
+    ("CTr", "ctrzqm01"),
+    ("Zalo", "zzalozqk"),
+    ("naïve", "zx6e61c3af7665zq"),
+])
+def test_token(word, expected):
+    assert tokens.token(word) == expected
+    assert tokens.decode(expected) == word
+
+
+@pytest.mark.parametrize(("query", "doc_word", "found"), [
+    ("dân", "dân", True),
+    ("dân", "Dân", True),
+    ("DÂN", "dân", True),
+    ("dan", "dân", True),
+    ("dan", "Dan", True),
+    ("dan", "đàn", True),
+    ("dan", "dang", False),  # a fold is a whole word, never a prefix
+    ("vận", "văn", False),
+    ("vận", "vấn", False),
+    ("vận", "van", False),
+    ("văn", "vận", False),
+    ("dang", "Đảng", True),
+    ("dang", "đang", True),
+    ("đảng", "đang", False),
+    ("ủy", "uỷ", True),
+    ("Uỷ", "ủy", True),
+    ("hoà", "hòa", True),
+    ("hòa", "hoà", True),
+    ("thuỷ", "thủy", True),
+    ("hòa", "hóa", False),
+    ("quý", "quý", True),
+    ("đi", "di", False),
+    ("di", "đi", True),
+    ("pizza", "pizza", True),
+    ("piz", "pizza", False),
+])
+def test_query_word_matches(query, doc_word, found):
+    assert matches(query, doc_word) is found
+
+
+@pytest.mark.parametrize(("canonical", "key"), [
+    ("114-KH/ĐUK", "114khduk"),
+    ("114/KH-ĐUK", "114khduk"),
+    ("06-CT/TU", "06cttu"),
+    ("30/2020/NĐ-CP", "302020ndcp"),
+    ("1286/QĐ-UBND", "1286qdubnd"),
+])
+def test_number_key(canonical, key):
+    assert tokens.number_key(canonical) == key
+
+
+def test_type_numeral_key():
+    assert tokens.type_numeral_key("Chỉ thị", "06") == "chithi06"
+
+
+def test_text_round_trip_keeps_punctuation_and_splits_numbers_into_words():
+    text = "Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh uỷ."
+    encoded = tokens.encode_text(text)
+    assert tokens.decode_text(encoded) == text
+    assert len(encoded.split()) == len(text.replace("-", " ").replace("/", " ").split())
+
+
+@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyzAĂÂĐÊÔƠƯ0123456789 àáảãạằắẳẵặầấẩẫậ-/.,", max_size=40))
+def test_any_text_round_trips(text):
+    assert tokens.decode_text(tokens.encode_text(text)) == tokens.clean(text)
+
+
+@given(st.text(alphabet="aăâdđeêioôơuưyzqàảạủỷ", min_size=1, max_size=6),
+       st.text(alphabet="aăâdđeêioôơuưyzqàảạủỷ", min_size=1, max_size=6))
+def test_a_word_is_found_only_by_itself_or_its_fold(query, word):
+    """No query token reaches a word of another fold or other diacritics."""
+    if matches(query, word):
+        assert fold(query) == fold(word)
+        assert query == fold(query) or tone_key(query) == tone_key(word)
+
+
+def test_cited_numbers():
+    text = ("Thực hiện Chỉ thị số 06-CT/TU, ngày 06/5/2021; Nghị định 30/2020/NĐ-CP và "
+            "Quyết định số 1286/QĐ-UBND ngày 27/02/2023 và Kế hoạch 114-KH/ĐUK.")
+    assert cited(text) == ["06-CT/TU", "114-KH/ĐUK", "30/2020/NĐ-CP", "1286/QĐ-UBND"]
+
+
+def test_article_text_is_the_document_only():
+    page = """<html><nav>Trang chủ menu</nav><header>Đầu trang</header>
+    <article class="md-content__inner"><div class="vb-van-ban">
+    <article class="vb-ban-goc vb-dang"><h1><span>KẾ HOẠCH</span> Công tác dân vận</h1>
+    <p class="vb-hanh-dong"><button>In văn bản</button></p>
+    <p>Nội dung &amp; <strong>phần</strong> chính.</p><ul><li>Một</li><li>Hai</li></ul>
+    <p class="vb-chu-ky-trong" aria-hidden="true"></p></article>
+    <aside>Thuộc tính</aside></div></article><footer>Chân trang</footer></html>"""
+    assert article_text(page) == "KẾ HOẠCH Công tác dân vận\nNội dung & phần chính.\nMột\nHai"
+    assert article_text("<html><body>Không phải văn bản</body></html>") is None
