@@ -70,5 +70,7 @@ def document_page(doc: Document, identity: dict, parts: PageParts | None = None)
         "title": f"{doc.heading}: {doc.title}",
         "description": f"{doc.heading} của {doc.issuer_body}: {doc.title}",
         "vanban": {"so_hieu": doc.number.canonical, "loai": doc.doctype.name},
+        # The site nav would squeeze the document between two sidebars and the panel.
+        "hide": ["navigation"],
     }
     return page(meta, content)
