@@ -3,6 +3,7 @@ each imported, checked clean, built, and shown with the source's metadata."""
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -151,3 +152,19 @@ def test_zip_that_is_not_a_word_document(tmp_path, monkeypatch, capsys):
     assert cli.main(["import", str(source)]) == 1
     assert "tệp nén này không phải tài liệu Word (thiếu word/document.xml)" in capsys.readouterr().err
     assert not (tmp_path / "plans").exists()
+
+
+PNG_1PX = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+
+
+def test_images_are_reported_not_silently_dropped(tmp_path, monkeypatch, capsys):
+    source = docx_factory.build(docx_factory.NO_HEADER_TABLE, tmp_path / "anh.docx")
+    document = docx_factory.docx.Document(source)
+    (tmp_path / "anh.png").write_bytes(PNG_1PX)
+    document.add_picture(str(tmp_path / "anh.png"))
+    document.save(source)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", str(source)]) == 0
+    assert "  Lưu ý khi đọc tệp Word: 1 hình ảnh trong tệp Word không được chuyển; thêm lại bằng tay nếu cần." in \
+        capsys.readouterr().out

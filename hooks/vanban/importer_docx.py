@@ -55,7 +55,11 @@ def paragraphs(data: bytes, name: str) -> tuple[list[Para], list[str]]:
         raise NotReadable(f"{name}: không đọc được nội dung tệp .docx ({type(err).__name__}). "
                           "Mở bằng Word và lưu lại thành .docx rồi nhập lại.") from None
     tree = _parse(result.value)
-    return _Walker().walk(tree), [m.message for m in result.messages]
+    warnings = [m.message for m in result.messages]
+    images = len(_descendants(tree, "img", into_tables=True))
+    if images:
+        warnings.append(f"{images} hình ảnh trong tệp Word không được chuyển; thêm lại bằng tay nếu cần.")
+    return _Walker().walk(tree), warnings
 
 
 # --- a small HTML tree ----------------------------------------------------------
@@ -221,14 +225,15 @@ class _Walker:
         return ""
 
 
-def _descendants(node: Node, tag: str) -> list[Node]:
+def _descendants(node: Node, tag: str, into_tables: bool = False) -> list[Node]:
+    """Nodes of this tag below `node`; a nested table's rows are its own unless into_tables."""
     found = []
     for child in node.children:
         if isinstance(child, Node):
             if child.tag == tag:
                 found.append(child)
-            elif child.tag != "table":
-                found.extend(_descendants(child, tag))
+            elif child.tag != "table" or into_tables:
+                found.extend(_descendants(child, tag, into_tables))
     return found
 
 
