@@ -32,6 +32,7 @@ _SAME_LENGTH = {
     ord("\u00d0"): "Đ", ord("\u0189"): "Đ", ord("\u00f0"): "đ", ord("\u0256"): "đ",
     ord("\r"): "\n", ord("\u2028"): "\n", ord("\u2029"): "\n",
 }
+_ODD = re.compile("[" + "".join(map(chr, _SAME_LENGTH)) + "]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _COMBINING = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)
 
@@ -120,29 +121,49 @@ def _drop_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|\Z)", re.S | re.M)
-_MASKS = [
-    re.compile(r"<!--.*?(?:-->|\Z)", re.S),  # HTML comment
-    re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S),  # code span
-    re.compile(r"<(pre|code|script|style|a)\b.*?</\1\s*>", re.S | re.I),  # elements whose text is not prose
-    re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\s]*(?:\([^()]*\))?[^()]*\)"),  # [text](target)
-    re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\[[^\[\]\n]*\]"),  # [text][ref]
-    re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*", re.M),  # [ref]: target "title"
-    re.compile(r"\[\^[^\]\n]*\]"),  # footnote marker
-    re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I),  # autolink
-    re.compile(r"\{[:#.][^}\n]*\}"),  # attribute list
+_MASKS = [  # (a character the construct needs, its pattern)
+    ("<", re.compile(r"<!--.*?(?:-->|\Z)", re.S)),  # HTML comment
+    ("`", re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)),  # code span
+    ("<", re.compile(r"<(pre|code|script|style|a)\b.*?</\1\s*>", re.S | re.I)),  # elements that are not prose
+    ("[", re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\s]*(?:\([^()]*\))?[^()]*\)")),  # [text](target)
+    ("[", re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\[[^\[\]\n]*\]")),  # [text][ref]
+    ("[", re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*", re.M)),  # [ref]: target "title"
+    ("[", re.compile(r"\[\^[^\]\n]*\]")),  # footnote marker
+    ("<", re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I)),  # autolink
+    ("{", re.compile(r"\{[:#.][^}\n]*\}")),  # attribute list
 ]
 # URLs, e-mail addresses and site paths are never citations (they may contain
 # "/van-ban/114-kh-duk"); they are masked in plain text too.
-_URLS = re.compile(
-    r"(?:https?|ftp)://[^\s<>\"'\x00]*"
-    r"|\bwww\.[^\s<>\"'\x00]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![^\s(\[\"'])\.{0,2}/[a-z0-9_][\w.-]*(?:/[\w.-]*)+",
-    re.I,
-)
+_URLS = [  # (a substring the form needs, its pattern)
+    ("://", re.compile(r"(?:https?|ftp)://[^\s<>\"'\x00]*", re.I)),
+    ("www.", re.compile(r"\bwww\.[^\s<>\"'\x00]+", re.I)),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+]
+# A site path such as /van-ban/2023/114-kh-duk.md: found from its slash, kept
+# only where it starts a token (so 06/5/2021 and 06-CT/TU are not paths).
+_PATH = re.compile(r"(?:\.\.?)?/[a-z0-9_][\w.-]*(?:/[\w.-]*)+", re.I)
+_PATH_BEFORE = " \n([\"'\x00"
+
+
+def _mask_urls(text: str) -> str:
+    for needed, pattern in _URLS:
+        if needed in text:
+            text = pattern.sub(_blank, text)
+    if "/" not in text:
+        return text
+    return _PATH.sub(_blank_path, text)
+
+
+def _blank_path(match: re.Match) -> str:
+    start = match.start()
+    if start == 0 or match.string[start - 1] in _PATH_BEFORE:
+        return BOUNDARY * len(match.group())
+    return match.group()
+
+
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:nbsp|#160|#xa0|ensp|emsp|thinsp);", re.I)
-_EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
+_EMPHASIS = re.compile(r"[*_~]+")
 
 # A line that starts a new block: the newline before it is a hard boundary.
 _BLOCK_START = re.compile(r"[ \t]*(?:$|[-*+][ \t]|\d{1,3}[.)][ \t]|#|>|\||`{3}|~{3}|[-*_=][ \t]*[-*_=][ \t]*[-*_=])")
@@ -155,13 +176,18 @@ def _blank(match: re.Match) -> str:
 
 
 def _mask_markdown(text: str) -> str:
-    text = _FRONT_MATTER.sub(_blank, text, count=1)
-    text = _FENCE.sub(_blank, text)
-    for pattern in _MASKS:
-        text = pattern.sub(_blank, text)
-    text = _URLS.sub(_blank, text)
-    text = _TAG.sub(_blank, text)
-    text = _ENTITY.sub(lambda m: " " * len(m.group()), text)
+    if text.startswith("---"):
+        text = _FRONT_MATTER.sub(_blank, text, count=1)
+    if "```" in text or "~~~" in text:
+        text = _FENCE.sub(_blank, text)
+    for needed, pattern in _MASKS:
+        if needed in text:
+            text = pattern.sub(_blank, text)
+    text = _mask_urls(text)
+    if "<" in text:
+        text = _TAG.sub(_blank, text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: " " * len(m.group()), text)
     return _mark_blocks(text)
 
 
@@ -191,7 +217,30 @@ def _starts_block(line: str, following: str) -> bool:
 
 
 def _plain_mask(text: str) -> str:
-    return _URLS.sub(_blank, text)
+    return _mask_urls(text)
+
+
+def _has_emphasis(text: str) -> bool:
+    return "*" in text or "_" in text or "~~" in text
+
+
+def _emphasis_edits(text: str) -> list[tuple[int, int, str]]:
+    """Emphasis markers to delete: every * and ~~, and _ runs at a word's edge
+    (snake_case keeps its underscore)."""
+    edits = []
+    for m in _EMPHASIS.finditer(text):
+        start, end = m.start(), m.end()
+        run = m.group()
+        if run == "~" or (run[0] == "_" and _inside_word(text, start, end)):
+            continue  # a lone tilde is text; snake_case keeps its underscore
+        edits.append((start, end, ""))
+    return edits
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    before = start > 0 and (text[start - 1].isalnum())
+    after = end < len(text) and (text[end].isalnum())
+    return before and after
 
 
 @dataclass
@@ -209,18 +258,14 @@ class Prepared:
 
 
 def prepare(source: str, *, markdown: bool = True) -> Prepared:
-    text = source.translate(_SAME_LENGTH)
+    text = source.translate(_SAME_LENGTH) if _ODD.search(source) else source
     nfc, nfc_map = _rebuild(text, _nfc_edits(text))
     masked = _mask_markdown(nfc) if markdown else _plain_mask(nfc)
     if markdown:
-        edits = [(m.start(), m.end(), "") for m in _EMPHASIS.finditer(masked)]
-        clean, md_map = _rebuild(masked, edits)
+        clean, md_map = _rebuild(masked, _emphasis_edits(masked) if _has_emphasis(masked) else [])
     else:
         clean, md_map = masked, OffsetMap([(0, 0, len(masked), len(masked))], len(masked))
     return Prepared(source, clean, fold_keep_case(clean), (md_map, nfc_map))
-
-
-_FOLD_CACHE: dict[int, str] = {}
 
 
 def _fold_char(char: str) -> str:
@@ -231,14 +276,15 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else char
 
 
+# Latin with diacritics (Latin-1 to Latin Extended Additional, where Vietnamese
+# lives) and the Cyrillic look-alikes; any other character folds to itself.
+_FOLD = {
+    code: folded
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *map(ord, _HOMOGLYPHS))
+    if (folded := _fold_char(chr(code))) != chr(code)
+}
+
+
 def fold_keep_case(text: str) -> str:
     """Diacritics removed, Đ→D, look-alikes mapped, case kept, one char for one."""
-    table = {}
-    for char in set(text):
-        code = ord(char)
-        if code < 128:
-            continue
-        if code not in _FOLD_CACHE:
-            _FOLD_CACHE[code] = _fold_char(char)
-        table[code] = _FOLD_CACHE[code]
-    return text.translate(table)
+    return text.translate(_FOLD) if not text.isascii() else text

@@ -73,5 +73,9 @@ def state_types_for(code: str) -> list[DocType]:
     return [t for t in TYPES if code in t.state]
 
 
+# Every type code of either shape; numbers.parse asks for each number it reads.
+ALL_CODES = frozenset(c for t in TYPES for c in (*t.party, *t.state))
+
+
 def all_codes() -> set[str]:
-    return {c for t in TYPES for c in (*t.party, *t.state)}
+    return set(ALL_CODES)

@@ -79,7 +79,7 @@ def parse(text: str) -> Number | None:
     """Parse one written số hiệu, or None when it has neither shape."""
     text = prepare(text)
     party = _PARTY.match(text)
-    if party and canonical_code(party["type"]) in doctypes.all_codes():
+    if party and canonical_code(party["type"]) in doctypes.ALL_CODES:
         issuer = "-".join(canonical_code(p) for p in party["issuer"].split("-"))
         type_code = canonical_code(party["type"])
         numeral = pad(party["n"])
@@ -94,7 +94,7 @@ def _state_number(match: re.Match) -> Number:
     parts = [canonical_code(p.strip()) for p in match["symbol"].split("-")]
     numeral = pad(match["n"])
     year = int(match["year"]) if match["year"] else None
-    if len(parts) > 1 and parts[0] in doctypes.all_codes():
+    if len(parts) > 1 and parts[0] in doctypes.ALL_CODES:
         type_code, issuer = parts[0], "-".join(parts[1:])
     else:
         type_code, issuer = None, "-".join(parts)
