@@ -79,8 +79,10 @@ def test_only_main_deploys_one_at_a_time_with_the_pages_permissions():
 def test_gitlab_runs_the_same_and_publishes_public():
     ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     script = ci[".kiem-tra"]["script"]
-    assert [next(i for i, line in enumerate(script) if cmd in line) for cmd in PIPELINE] == [0, 1, 2, 3]
-    assert "--site-dir public" in script[2] and script[3] == "vanban gates public"
+    order = [next(i for i, line in enumerate(script) if cmd in line) for cmd in PIPELINE]
+    assert order == sorted(order) and order[0] == 0
+    assert "CI_PAGES_URL" in script[order[2] - 1]
+    assert "--site-dir public" in script[order[2]] and script[order[3]] == "vanban gates public"
     assert ci["pages"]["extends"] == ".kiem-tra"
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
     assert ci["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
