@@ -12,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from markupsafe import Markup
-from slugify import slugify
 
 from . import dates, linking, relations
 from . import registry as registry_mod
@@ -21,6 +20,7 @@ from .linking import href
 from .markup import page, render
 from .registry import CITED_DIR, Entry
 from .relations import KINDS, Citing, Graph
+from .text import slug as slugify  # cached, fixed transliteration
 
 INDEX = f"{CITED_DIR}/index.md"
 ROWS_PER_PAGE = 50  # citing documents on one page
@@ -76,7 +76,7 @@ def _page_uri(entry: Entry, number: int) -> str:
 
 
 def _rows(citing: list[Citing], from_uri: str) -> list[Row]:
-    return [Row(c.doc.heading, href(from_uri, c.doc.src_uri), when(c.doc), c.doc.title, c.kind, c.sentences)
+    return [Row(c.doc.heading, href(from_uri, c.uri), when(c.doc), c.doc.title, c.kind, c.sentences)
             for c in citing]
 
 
@@ -141,13 +141,13 @@ def cited_page(graph: Graph, entry: Entry) -> str:
 # --- sections of a published document's page -----------------------------------
 
 def document_sections(graph: Graph, doc: Document) -> list[str]:
-    uri = doc.src_uri
+    uri = graph.uri(doc)
     sections = []
     cites = graph.cites(doc)
     if cites:
         groups = [(KIND_HEADINGS[kind], [_target_row(e, uri) for e in entries]) for kind, entries in cites.items()]
         sections.append(render("relations_cites.md", groups=groups))
-        related = [(Row(d.heading, href(uri, d.src_uri), when(d), d.title, "", []),
+        related = [(Row(d.heading, href(uri, graph.uri(d)), when(d), d.title, "", []),
                     [e.heading for e in shared]) for d, shared in graph.related(doc)]
         if related:
             sections.append(render("relations_related.md", related=related))
@@ -225,9 +225,10 @@ def step(site) -> None:
     site.problems.extend(known.problems)
     graph = relations.build(site.corpus.documents, known)
     for doc in site.published:
-        parts = site.parts[doc.src_uri]
-        links = [(m.found.citation.start, m.found.citation.end, href(doc.src_uri, m.target.src_uri))
-                 for m in graph.mentions.get(doc.src_uri, ()) if m.found.in_body]
+        uri = graph.uri(doc)
+        parts = site.parts[uri]
+        links = [(m.found.citation.start, m.found.citation.end, href(uri, m.target.src_uri))
+                 for m in graph.mentions.get(uri, ()) if m.found.in_body]
         parts.body = linking.linked_body(doc.body, links)
         parts.sections.extend(document_sections(graph, doc))
     site.files.update(pages(graph))

@@ -8,7 +8,6 @@ cannot shift an offset.
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from .markup import _AUTOLINK as AUTOLINK
@@ -23,8 +22,17 @@ _EMPHASIS = re.compile(r"\*+|_+")
 
 
 def href(from_uri: str, to_uri: str) -> str:
-    """A relative .md link between two pages of the site, for MkDocs to check."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri))
+    """A relative .md link between two pages of the site, for MkDocs to check.
+
+    Plain string work on site paths (posixpath.relpath asks the OS for the
+    working directory on every call, and there is one call per link).
+    """
+    source = from_uri.split("/")[:-1]
+    target = to_uri.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
 
 
 def linkable(label: str) -> bool:
@@ -54,7 +62,7 @@ def linked_body(body: str, links: list[tuple[int, int, str]]) -> str:
     """
     if _OPEN in body or _CLOSE in body:
         links = []
-    protected = _protected(body) if links else []
+    protected = _protected(body) if links and ("`" in body or "<" in body) else []
     pieces, labels, pos = [], [], 0
     for start, end, target in sorted(links):
         label = body[start:end]

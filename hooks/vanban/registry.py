@@ -14,15 +14,16 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import yaml
-from slugify import slugify
 
 from . import dates, doctypes, numbers
 from .documents import Document
 from .problems import Problem
 from .text import clean, fold
+from .text import slug as slugify  # cached, fixed transliteration
 
 DATA_FILE = "data/registry.yml"
 WARNING = "cảnh báo"
@@ -50,14 +51,15 @@ class Entry:
     doc: Document | None = None  # the file in plans/, published or not
     line: int = 0  # line in the data file
     page: str = ""  # the page path, when the graph had to move it off a taken one
+    on_site: bool = False  # a document of plans/ that is published
 
     @property
     def held(self) -> bool:
-        return self.doc is not None and not self.doc.published
+        return self.doc is not None and not self.on_site
 
     @property
     def published(self) -> bool:
-        return self.doc is not None and self.doc.published
+        return self.on_site
 
     @property
     def known(self) -> bool:
@@ -70,7 +72,7 @@ class Entry:
             return self.name or self.type
         return f"{self.type} {self.number}"
 
-    @property
+    @cached_property  # read for every link and row; a frozen entry never changes
     def slug(self) -> str:
         """Permanent: from type, number (or name), province and year only."""
         if self.number is None:
@@ -84,7 +86,7 @@ class Entry:
             parts.append(str(self.year))
         return slugify(" ".join(parts))
 
-    @property
+    @cached_property
     def src_uri(self) -> str:
         """The page a citation of this document links to."""
         if self.page:
@@ -224,14 +226,14 @@ def _number_year(number: str | None) -> int | None:
     return parsed.year if parsed else None
 
 
-def from_document(doc: Document, home: str | None) -> Entry:
+def from_document(doc: Document, home: str | None, published: bool) -> Entry:
     body = doc.issuer_body
     superior = doc.meta.get("co_quan_cap_tren") or ""
     return Entry(
         type=doc.doctype.name, number=doc.number.canonical, issuer=doc.number.issuer,
         date=doc.date, year=doc.year, body=body, title=doc.title,
-        province=province_of(f"{body} {superior}", doc.number.issuer, home),
-        source="plans", doc=doc,
+        province=province_of(f"{body}, {superior}", doc.number.issuer, home),  # a comma: "…tỉnh" + "Đảng bộ…" is no province
+        source="plans", doc=doc, on_site=published,
     )
 
 
@@ -242,12 +244,14 @@ def build(documents: list[Document], data_file: Path | None, home: str | None = 
     registry = Registry(home=home)
     data, problems = load_data(data_file, display, home) if data_file else ([], [])
     registry.problems.extend(problems)
-    published = {}
+    published, held = {}, []
     for doc in documents:
-        entry = from_document(doc, home)
-        if doc.published:
+        entry = from_document(doc, home, doc.published)
+        if entry.published:
             published[_key(entry)] = entry
             registry.add(entry)
+        else:
+            held.append(entry)
     listed = set()
     for entry in data:
         key = _key(entry)
@@ -264,9 +268,8 @@ def build(documents: list[Document], data_file: Path | None, home: str | None = 
             continue
         listed.add(key)
         registry.add(entry)
-    for doc in documents:  # held back: known, but the data file's entry, if any, is what shows
-        entry = from_document(doc, home)
-        if not doc.published and _key(entry) not in listed:
+    for entry in held:  # known, but the data file's entry, if any, is what shows
+        if _key(entry) not in listed:
             registry.add(entry)
     return registry
 

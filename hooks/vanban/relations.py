@@ -9,6 +9,7 @@ named as citing anything.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class Citing:
     """All mentions of one target by one citing document, as a listing row."""
 
     doc: Document
+    uri: str  # the citing document's page
     kind: str  # the strongest kind among the mentions
     sentences: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -49,11 +51,16 @@ class Graph:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # citing src_uri → its mentions, in order
     targets: dict[str, Entry] = field(default_factory=dict)  # target page → the entry shown there
     cited_by: dict[str, list[Citing]] = field(default_factory=dict)  # target page → citing documents
+    uris: dict[int, str] = field(default_factory=dict)  # id(published document) → its page, worked out once
+    order: dict[int, tuple] = field(default_factory=dict)  # id(published document) → its place, newest first
+
+    def uri(self, doc: Document) -> str:
+        return self.uris.get(id(doc)) or doc.src_uri
 
     def cites(self, doc: Document) -> dict[str, list[Entry]]:
         """What a document cites, by kind; each target once, under its strongest kind."""
         best: dict[str, tuple[int, Entry]] = {}
-        for mention in self.mentions.get(doc.src_uri, ()):
+        for mention in self.mentions.get(self.uri(doc), ()):
             rank = KINDS.index(mention.kind)
             uri = mention.target.src_uri
             if uri not in best or rank < best[uri][0]:
@@ -65,7 +72,7 @@ class Graph:
 
     def registry_entry(self, doc: Document) -> Entry | None:
         """A published document's own entry, under which others cite it."""
-        return self.targets.get(doc.src_uri)
+        return self.targets.get(self.uri(doc))
 
     def related(self, doc: Document) -> list[tuple[Document, list[Entry]]]:
         """Published documents citing what `doc` cites, most shared first.
@@ -79,8 +86,8 @@ class Graph:
                 for citing in self.cited_by.get(entry.src_uri, ())[:RELATED_SCAN]:
                     if citing.doc is doc:
                         continue
-                    shared.setdefault(citing.doc.src_uri, (citing.doc, []))[1].append(entry)
-        ranked = sorted(shared.values(), key=lambda pair: (-len(pair[1]), _newest_first(pair[0])))
+                    shared.setdefault(citing.uri, (citing.doc, []))[1].append(entry)
+        ranked = sorted(shared.values(), key=lambda pair: (-len(pair[1]), self.order[id(pair[0])]))
         return ranked[:RELATED_LIMIT]
 
 
@@ -96,18 +103,23 @@ def build(documents: list[Document], registry: Registry) -> Graph:
         if entry.known and not entry.held:
             graph.targets[entry.src_uri] = entry
     rows: dict[str, dict[str, Citing]] = defaultdict(dict)
-    for doc in sorted((d for d in documents if d.published), key=_newest_first):
+    published = [d for d in documents if d.published]
+    graph.uris = {id(d): d.src_uri for d in published}
+    graph.order = {id(d): _newest_first(d) for d in published}
+    for doc in sorted(published, key=_newest_first):
+        uri = graph.uri(doc)
+        paragraphs = Paragraphs(doc.body)
         mentions = []
         for found in registry_mod.document_citations(doc, registry):
             if registry_mod.is_self(doc, found):
                 continue
             target = _target(graph, found.resolution)
-            mention = Mention(doc, found.kind, target, _sentence(found), found)
+            mention = Mention(doc, found.kind, target, _sentence(found, paragraphs), found)
             mentions.append(mention)
-            _add_row(rows[target.src_uri], mention)
-        graph.mentions[doc.src_uri] = mentions
+            _add_row(rows[target.src_uri], mention, uri)
+        graph.mentions[uri] = mentions
     for uri, by_doc in rows.items():
-        graph.cited_by[uri] = sorted(by_doc.values(), key=lambda c: (KINDS.index(c.kind), _newest_first(c.doc)))
+        graph.cited_by[uri] = sorted(by_doc.values(), key=lambda c: (KINDS.index(c.kind), graph.order[id(c.doc)]))
     return graph
 
 
@@ -131,10 +143,10 @@ def _target(graph: Graph, resolution) -> Entry:
     return graph.targets[uri]
 
 
-def _add_row(rows: dict[str, Citing], mention: Mention) -> None:
-    row = rows.get(mention.doc.src_uri)
+def _add_row(rows: dict[str, Citing], mention: Mention, uri: str) -> None:
+    row = rows.get(uri)
     if row is None:
-        row = rows[mention.doc.src_uri] = Citing(mention.doc, mention.kind)
+        row = rows[uri] = Citing(mention.doc, uri, mention.kind)
     elif KINDS.index(mention.kind) < KINDS.index(row.kind):
         row.kind = mention.kind
     if len(row.sentences) < SENTENCES_PER_DOC and mention.sentence not in row.sentences:
@@ -151,13 +163,27 @@ _MARKS = re.compile(r"[*_`]|^\s*(?:#+|>+|[-+|]|\d+[.)])\s+", re.M)
 WORDS_AROUND = 30
 
 
-def _sentence(found: Found) -> tuple[str, str, str]:
+class Paragraphs:
+    """Where the paragraphs of a body are, found once for all its citations."""
+
+    def __init__(self, text: str):
+        self.spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        self.starts = [start for start, _ in self.spans]
+        self.size = len(text)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        before = bisect.bisect_left(self.starts, start) - 1
+        para_start = self.spans[before][1] if before >= 0 else 0
+        after = bisect.bisect_left(self.starts, end)
+        para_end = self.spans[after][0] if after < len(self.spans) else self.size
+        return para_start, para_end
+
+
+def _sentence(found: Found, paragraphs: Paragraphs) -> tuple[str, str, str]:
     text, start, end = found.text, found.citation.start, found.citation.end
     if not found.in_body:
         return (_plain(text[:start]), _plain(text[start:end]), _plain(text[end:]))
-    para_start = max((m.end() for m in _PARAGRAPH.finditer(text, 0, start)), default=0)
-    after_para = _PARAGRAPH.search(text, end)
-    para_end = after_para.start() if after_para else len(text)
+    para_start, para_end = paragraphs.around(start, end)
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, para_start, start)), default=para_start)
     stop = _SENTENCE_END.search(text, end, para_end)
     finish = stop.end() if stop else para_end
