@@ -130,3 +130,25 @@ def test_partial_dates_are_kept_as_partial():
     result = importer.convert(paras)
     assert result.meta["ngay_ban_hanh"] == "4/2023"  # the day is blank in the source; none is invented
     assert result.meta["dia_danh"] == "Bến Tre"
+
+
+def test_cong_van_takes_its_trich_yeu_from_the_v_v_line(tmp_path, monkeypatch, capsys):
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH BẾN TRE", "Số: 4912/UBND-NC", "V/v tổ chức hội nghị sơ kết",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Bến Tre, ngày 10 tháng 10 năm 2024",
+        "Kính gửi: Các sở, ban, ngành tỉnh.",
+        "Ủy ban nhân dân tỉnh Bến Tre đề nghị các sở báo cáo kết quả.",
+        "Nơi nhận:", "- Như trên;", "- Đăng Website;",
+        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Dũng",
+    ])
+    source = tmp_path / "cong-van.txt"
+    source.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", str(source)]) == 0
+    doc, problems = documents.read(tmp_path / "plans" / "2024" / "4912-ubnd-nc.md")
+    assert problems == []
+    assert (doc.doctype.name, doc.title, doc.issuer_body) == (
+        "Công văn", "Tổ chức hội nghị sơ kết", "Ủy ban nhân dân tỉnh Bến Tre")
+    assert (doc.meta["tham_quyen_ky"], doc.meta["thay_mat"], doc.meta["chuc_vu"]) == ("TM.", "Ủy ban nhân dân", "Chủ tịch")
+    assert doc.body.strip() == ("Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
+                                "Ủy ban nhân dân tỉnh Bến Tre đề nghị các sở báo cáo kết quả.")

@@ -82,6 +82,7 @@ NUMBER_LINE = re.compile(r"^S[ốỐoO]\s*:?\s*\S")
 PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,]*?)\s*,?\s*ngày[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*tháng[\s.…_]*(?P<m>\d{1,2})?"
     r"[\s.…_]*năm[\s.…_]*(?P<y>\d{4})?", re.I)
+SUBJECT = re.compile(r"^V/v[.:]?\s+(\S.*)$", re.I)
 MOTTOS = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
 SEPARATOR = re.compile(r"^[-_=–—.*\\\s]{3,}$")
 SKIPPED_SIGNATURE = re.compile(r"^[(\[].*[)\]]$")  # (Đã ký), (Ký tên, đóng dấu), [chữ ký]
@@ -113,9 +114,9 @@ def convert(paras: list[Para], nam: int | None = None) -> Imported:
     title = _title_index(paras)
     meta: dict = {}
     notes: list[str] = []
-    header = [p for p in paras[: title if title is not None else 0]] + [
-        p for p in paras[title or 0:] if p.zone in ("left", "right")]
-    start = title + 1 if title is not None else 0
+    top = title if title is not None else _header_end(paras)
+    header = paras[:top] + [p for p in paras[top:] if p.zone in ("left", "right")]
+    start = title + 1 if title is not None else top
     if title is not None:
         meta["loai"] = doctypes.by_name(paras[title].text.strip(" :")).name
         start = _summary(paras, start, meta)
@@ -152,6 +153,17 @@ def _title_index(paras: list[Para]) -> int | None:
     return None
 
 
+def _header_end(paras: list[Para]) -> int:
+    """Without a type line (a công văn): the header ends after its last recognisable line."""
+    end = 0
+    for index, p in enumerate(paras[:15]):
+        text = p.text
+        if p.zone in ("left", "right") or text in ("*", "\\*") or _is_motto(text) or NUMBER_LINE.match(text) \
+                or PLACE_DATE.match(text) or SUBJECT.match(text):
+            end = index + 1
+    return end
+
+
 def _summary(paras: list[Para], index: int, meta: dict) -> int:
     """The trích yếu: the paragraph after the type line (a dashed rule under it is skipped)."""
     while index < len(paras) and SEPARATOR.match(paras[index].text):
@@ -185,6 +197,12 @@ def _header(header: list[Para], meta: dict, body: list[Para]) -> None:
         if NUMBER_LINE.match(text) and "so_hieu" not in meta:
             number = numbers.parse(text)
             meta["so_hieu"] = number.canonical if number else re.sub(r"^S[ốỐoO]\s*:?\s*", "", text)
+            continue
+        subject = SUBJECT.match(text)
+        if subject and "trich_yeu" not in meta:
+            # A công văn's trích yếu sits under its number: "V/v tổ chức hội nghị".
+            meta["trich_yeu"] = _capital(subject[1].strip())
+            meta.setdefault("loai", "Công văn")
             continue
         match = PLACE_DATE.match(text)
         if match and "ngay_ban_hanh" not in meta:
