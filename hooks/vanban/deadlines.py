@@ -204,12 +204,14 @@ def _calendar(site, name: str, items: list[Entry]) -> bytes:
 def step(site) -> None:
     on = today(site)
     items = entries(site.published)
+    by_doc: dict[str, list[Entry]] = {}  # grouped once: a scan of all items per document is quadratic
+    for entry in items:
+        by_doc.setdefault(entry.doc.src_uri, []).append(entry)
     for doc in site.published:
         if doc.tasks:
             site.parts[doc.src_uri].sections.append(plan_section(doc, on))
             if any(t.due for t in doc.tasks):
-                site.files[calendar_uri(doc)] = _calendar(site, f"Thời hạn: {doc.heading}",
-                                                          [e for e in items if e.doc is doc])
+                site.files[calendar_uri(doc)] = _calendar(site, f"Thời hạn: {doc.heading}", by_doc[doc.src_uri])
     all_units = units(items, on)
     for unit in all_units:
         site.files.update(unit_pages(unit, on))

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
-from slugify import slugify
 
 from . import dates
 from .documents import _WEBSITE_LINE, Document
 from .markup import md, md_link, page, render
 from .text import fold, tone_key
+from .text import slug as slugify  # cached, fixed transliteration
 
 DOCS_PER_PAGE = 50
 GROUPS_PER_PAGE = 100
