@@ -8,7 +8,8 @@ official layout in them and reads the front matter from those parts:
   plain capitals, issuer in bold capitals; or, without bold, a second line that
   starts with TỈNH/HUYỆN… continues the first), ``*``, ``Số …``, the motto and
   the place-and-date line of the right column;
-- the type in capitals (KẾ HOẠCH) and the next paragraph, the trích yếu;
+- the type in capitals (KẾ HOẠCH) and the next paragraph, the trích yếu; a
+  công văn has no type line, its trích yếu is the "V/v …" line under the number;
 - the closing, from ``Nơi nhận:`` or a signing-authority line (T/M, KT.…):
   recipients, then authority, position (capitals), and the signer's name (the
   last line not in capitals); ``(Đã ký)`` and the like are skipped;
@@ -59,6 +60,7 @@ class Imported:
     body: str
     missing: list[str] = field(default_factory=list)  # fields the source does not give
     notes: list[str] = field(default_factory=list)  # values found by a heuristic, and how
+    year_source: str = ""  # where nam came from when the source gives no date, for a comment
 
     def front_matter(self) -> str:
         """The YAML block, fields in the guide's order, with a comment where a value was inferred."""
@@ -66,8 +68,6 @@ class Imported:
         if "nam" in self.meta and "ngay_ban_hanh" not in self.meta and self.year_source:
             text = text.replace("\nnam:", f"\n# Bản gốc không ghi ngày ban hành; {self.year_source}.\nnam:", 1)
         return text
-
-    year_source: str = ""
 
     def document(self) -> str:
         return f"---\n{self.front_matter()}---\n\n{self.body.strip()}\n"
@@ -134,9 +134,7 @@ def convert(paras: list[Para], nam: int | None = None) -> Imported:
     missing = [k for k in REPORTED if k not in ordered]
     if "nam" not in ordered and "ngay_ban_hanh" not in ordered:
         missing.append("nam")
-    result = Imported(ordered, body_markdown(body), missing, notes)
-    result.year_source = year_source
-    return result
+    return Imported(ordered, body_markdown(body), missing, notes, year_source)
 
 
 def _cleaned(p: Para) -> Para:
