@@ -161,3 +161,18 @@ def test_unresolved_citation_is_a_warning(tmp_path, monkeypatch, capsys):
     assert [(p["file"], p["field"], p["severity"]) for p in problems] == [
         ("plans/2023/115-kh-duk.md", "thuc_hien", "cảnh báo")]
     assert problems[0]["message"] == "Không nhận ra văn bản nào trong “một việc gì đó”."
+
+
+@pytest.mark.skipif(not _citations_ready(), reason="the citation parser is not in this checkout")
+def test_citations_with_a_wrong_date_or_no_target_are_warnings(tmp_path, monkeypatch, capsys):
+    body = ("Thực hiện Chỉ thị số 06-CT/ĐUK, ngày 07/5/2023 của Ban Thường vụ Đảng ủy Khối về công tác. "
+            "Theo Kế hoạch số 99-KH/ĐUK, ngày 01/02/2023 của Ban Thường vụ Đảng ủy Khối.")
+    write(tmp_path, {"2023/a.md": plan(so_hieu="06-CT/ĐUK", loai="Chỉ thị", ngay_ban_hanh="2023-05-06"),
+                     "2023/b.md": plan(body=body)})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 0  # warnings do not fail the build
+    assert [(p["file"], p["line"], p["field"], p["severity"]) for p in problems] == [
+        ("plans/2023/b.md", 12, "nội dung", "cảnh báo"), ("plans/2023/b.md", 12, "nội dung", "cảnh báo")]
+    wrong_date, unknown = (p["message"] for p in problems)
+    assert "07/05/2023" in wrong_date and "06/05/2023" in wrong_date
+    assert "“Kế hoạch số 99-KH/ĐUK” chưa có trong danh mục" in unknown
