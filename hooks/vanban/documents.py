@@ -7,6 +7,7 @@ adding Problems instead of stopping, so an editor sees every fault in one run.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,7 @@ class Document:
     def recipients(self) -> list[str]:
         return self.meta.get("noi_nhan") or []
 
-    @property
+    @functools.cached_property  # asked for all over the build; folding recipients each time was a hot spot
     def published(self) -> bool:
         flag = self.meta.get("publish")
         if flag is not None:
