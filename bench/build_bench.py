@@ -72,6 +72,8 @@ class Build:
     median_doc_html: int = 0  # median over all document pages
     max_doc_html: int = 0
     pagefind_bytes: int = 0
+    largest_html: int = 0  # the largest HTML page of the site: nothing may grow with N
+    largest_page: str = ""
 
 
 @dataclass
@@ -82,6 +84,7 @@ class Result:
     plain: Build
     check: Run | None = None
     times: dict = field(default_factory=dict)  # every repeat's seconds, for the record
+    core: dict = field(default_factory=dict)  # vanban.site.build alone: seconds per step
 
 
 # --- measuring a command ----------------------------------------------------
@@ -243,6 +246,10 @@ def _sizes(result: Build, site: Path) -> None:
     if docs:
         result.median_doc_html = int(statistics.median(docs))
         result.max_doc_html = max(docs)
+    pages = [(p.stat().st_size, p) for p in site.rglob("*.html")]
+    if pages:
+        size, path = max(pages)
+        result.largest_html, result.largest_page = size, path.relative_to(site).as_posix()
     pagefind = site / "pagefind"
     if pagefind.exists():
         result.pagefind_bytes = sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
@@ -256,6 +263,47 @@ def check(project: Path, timeout: float) -> Run | None:
     if probe.returncode != 0:
         return None
     return measure([sys.executable, "-m", "vanban.cli", "check"], project, env, timeout)
+
+
+# --- the core alone, step by step -----------------------------------------------
+
+
+def core_steps(plans: Path) -> dict:
+    """Time vanban.site.build's parts in a fresh process (no MkDocs): where the project's time goes."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--core", str(plans)],
+                          env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["?"])[-1]}
+    return json.loads(done.stdout)
+
+
+def _core_main(plans: Path) -> None:
+    from vanban import corpus as corpus_mod
+    from vanban import site as site_mod
+
+    timings: dict[str, float] = {}
+
+    def timed(name, func):
+        def run(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+        return run
+
+    site_mod.corpus_mod.load = timed("load", corpus_mod.load)
+    site_mod.STEPS[:] = [timed(f"{s.__module__.rsplit('.', 1)[-1]}.{s.__name__}", s) for s in site_mod.STEPS]
+    site_mod._document_pages = timed("document_pages", site_mod._document_pages)
+    source = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loose)
+    identity = {k: v for k, v in (source.get("extra", {}).get("to_chuc") or {}).items() if v is not None}
+    options = site_mod.Options(site_url="http://127.0.0.1:8000/", identity=identity,
+                               registry=ROOT / "data" / "registry.yml")
+    start = time.perf_counter()
+    site_mod.build(plans, options, base=plans.parent)
+    timings["total"] = time.perf_counter() - start
+    print(json.dumps({k: round(v, 3) for k, v in timings.items()}, ensure_ascii=False))
 
 
 # --- one size -------------------------------------------------------------------
@@ -279,7 +327,7 @@ def run_size(n: int, args) -> Result:
     check_run = check(project, args.timeout) if not args.no_check else None
     best = {name: min(runs, key=lambda b: b.run.seconds) for name, runs in builds.items()}
     times = {name: [round(b.run.seconds, 2) for b in runs] for name, runs in builds.items()}
-    return Result(n, documents, best["project"], best["plain"], check_run, times)
+    return Result(n, documents, best["project"], best["plain"], check_run, times, core_steps(project / "plans"))
 
 
 def _report_failure(name: str, n: int, run: Run) -> None:
@@ -335,6 +383,7 @@ def report(results: list[Result]) -> str:
         lines.append(f"{'seed plan page HTML':24}{_kb(p.probe_html):>14}{_kb(m.probe_html):>16}")
         lines.append(f"{'document page median':24}{_kb(p.median_doc_html):>14}{_kb(m.median_doc_html):>16}")
         lines.append(f"{'document page max':24}{_kb(p.max_doc_html):>14}{_kb(m.max_doc_html):>16}")
+        lines.append(f"{'largest HTML page':24}{_kb(p.largest_html):>14}{_kb(m.largest_html):>16}   {p.largest_page}")
         lines.append(f"{'Pagefind index':24}{_mb(p.pagefind_bytes) if p.pagefind_bytes else 'none':>14}")
         lines.append(f"{'build warnings':24}{p.run.warnings:>14}{m.run.warnings:>16}")
         if r.n >= 10000:
@@ -347,6 +396,7 @@ def report(results: list[Result]) -> str:
                      if r.n >= 10000 else "")
             lines.append(f"{'vanban check':24}{r.check.seconds:>12.2f} s   {_mb(r.check.peak_rss)}, exit ok: {r.check.ok}{extra}")
         lines.append(f"{'all runs (s)':24}{json.dumps(r.times, ensure_ascii=False)}")
+        lines.append(f"{'core alone (s)':24}{json.dumps(r.core, ensure_ascii=False)}")
         lines.append("")
     lines.extend(_growth(results))
     return "\n".join(lines)
@@ -378,7 +428,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per command")
     parser.add_argument("--profile", action="store_true", help="also profile the project build (cProfile)")
     parser.add_argument("--no-check", action="store_true", help="skip vanban check")
+    parser.add_argument("--core", type=Path, help=argparse.SUPPRESS)  # internal: time the core on PLANS
     args = parser.parse_args(argv)
+    if args.core:
+        _core_main(args.core)
+        return 0
     OUT.mkdir(parents=True, exist_ok=True)
     results = []
     for n in args.sizes:
