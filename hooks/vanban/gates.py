@@ -133,6 +133,8 @@ class Site:
     root: Path
     base: str | None  # the site's absolute address, ending in "/"
     pages: dict[str, Page]
+    files: set[str] = field(default_factory=set)  # every file and folder, site-relative
+    folders: set[str] = field(default_factory=set)
 
     def local(self, page: str, url: str) -> tuple[str | None, str, str | None]:
         """Resolve a reference: (path in site or None if external, fragment, error)."""
@@ -157,20 +159,23 @@ class Site:
     def _file(self, url_path: str) -> str:
         """The file a site-relative URL path is served from (directory URLs)."""
         rel = posixpath.normpath(unquote(url_path)).strip("/") if url_path.strip("/") else ""
-        if rel in ("", ".") or url_path.endswith("/") or (self.root / rel).is_dir():
+        if rel in ("", ".") or url_path.endswith("/") or rel in self.folders:
             return posixpath.join(rel, "index.html") if rel not in ("", ".") else "index.html"
         return rel
 
 
 def load(site_dir: Path, base: str | None = None) -> Site:
     site_dir = site_dir.resolve()
-    paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    everything = list(site_dir.rglob("*"))  # one walk; links are then checked without touching the disk
+    files = {p.relative_to(site_dir).as_posix() for p in everything if p.is_file()}
+    folders = {p.relative_to(site_dir).as_posix() for p in everything if p.is_dir()}
+    paths = sorted(p for p in files if p.endswith(".html"))
     pages = {path: parse(site_dir, path) for path in paths}
     if base is None and "index.html" in pages:
         base = pages["index.html"].canonical
     if base and not base.endswith("/"):
         base += "/"
-    return Site(site_dir, base, pages)
+    return Site(site_dir, base, pages, files, folders)
 
 
 def check_head(site: Site, page: Page) -> list[Fault]:
@@ -204,7 +209,7 @@ def check_refs(site: Site, page: Page) -> list[Fault]:
             if ref.loads:
                 faults.append(Fault(page.path, f"mở trang là tải tài nguyên từ máy chủ bên ngoài: «{ref.url}». "
                                                "Phông chữ, mã JavaScript và ảnh phải nằm trong trang (plugin privacy)."))
-        elif not (site.root / target).is_file():
+        elif target not in site.files:
             faults.append(Fault(page.path, f"liên kết hỏng «{ref.url}»: không có {target} trong trang đã dựng."))
         elif fragment and fragment != "top" and target in site.pages and unquote(fragment) not in site.pages[target].ids:
             faults.append(Fault(page.path, f"neo hỏng «{ref.url}»: trang {target} không có phần tử id=\"{unquote(fragment)}\"."))
