@@ -650,3 +650,28 @@ def test_nfd_offsets_point_into_the_original_string():
     (cite,) = find_citations(text)
     assert unicodedata.normalize("NFC", text[cite.start:cite.end]) == "Chỉ thị số 06-CT/TU"
     assert cite.body == "Tỉnh ủy"
+
+
+# Inputs that made naive patterns scan the rest of the text from every "<",
+# "`" or "[": each must come back at once, with the exact result.
+ADVERSARIAL = [
+    pytest.param("<a " * 20000, [], id="unclosed-tags"),
+    pytest.param("<a>" * 5000 + "Chỉ thị số 06-CT/TU", ["06-CT/TU"], id="unclosed-links"),
+    pytest.param("`a ``b ```c " * 3000 + "Chỉ thị số 06-CT/TU", ["06-CT/TU"], id="unpaired-backticks"),
+    pytest.param("[x " * 20000 + "Chỉ thị số 06-CT/TU", ["06-CT/TU"], id="open-brackets"),
+    pytest.param("số 1/" + "AB-" * 5000 + "/", [], id="long-symbol-chain"),
+    pytest.param("Quyết định của " + "Bộ Chính trị " * 3000 + "số 5-QĐ/TW", ["05-QĐ/TW"], id="long-prebody"),
+    pytest.param("Nghị quyết Đại hội " + "đại biểu " * 5000, [], id="long-congress-name"),
+    pytest.param("<!-- " * 20000, [], id="unclosed-comments"),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), ADVERSARIAL)
+def test_adversarial_inputs(text, numbers):
+    assert [c.number for c in find_citations(text)] == numbers
+
+
+def test_the_cache_returns_equal_fresh_lists():
+    first = find_citations("Chỉ thị số 06-CT/TU")
+    first.clear()
+    assert [c.number for c in find_citations("Chỉ thị số 06-CT/TU")] == ["06-CT/TU"]

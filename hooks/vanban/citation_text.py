@@ -121,17 +121,81 @@ def _drop_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|\Z)", re.S | re.M)
-_MASKS = [  # (a character the construct needs, its pattern)
-    ("<", re.compile(r"<!--.*?(?:-->|\Z)", re.S)),  # HTML comment
-    ("`", re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)),  # code span
-    ("<", re.compile(r"<(pre|code|script|style|a)\b.*?</\1\s*>", re.S | re.I)),  # elements that are not prose
-    ("[", re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\s]*(?:\([^()]*\))?[^()]*\)")),  # [text](target)
-    ("[", re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\[[^\[\]\n]*\]")),  # [text][ref]
-    ("[", re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*", re.M)),  # [ref]: target "title"
-    ("[", re.compile(r"\[\^[^\]\n]*\]")),  # footnote marker
-    ("<", re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I)),  # autolink
-    ("{", re.compile(r"\{[:#.][^}\n]*\}")),  # attribute list
+def _sub(pattern: re.Pattern):
+    return lambda text: pattern.sub(_blank, text)
+
+
+_BACKTICKS = re.compile(r"`+")
+_ELEMENT_OPEN = re.compile(r"<(pre|code|script|style|a)\b[^<>]*>", re.I)
+_ELEMENT_CLOSE = re.compile(r"</(pre|code|script|style|a)\s*>", re.I)
+
+
+def _mask_code_spans(text: str) -> str:
+    """A run of n backticks opens a code span that the next run of n closes
+    (CommonMark); found by pairing runs, in linear time whatever the input."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    same: dict[int, list[int]] = {}  # run length → indexes of runs of that length
+    for index, (start, end) in enumerate(runs):
+        same.setdefault(end - start, []).append(index)
+    next_of = dict.fromkeys(same, 0)  # per length, the first index not yet passed
+    spans, covered = [], 0
+    for index, (start, end) in enumerate(runs):
+        if start < covered:
+            continue
+        length, candidates = end - start, same[end - start]
+        pointer = next_of[length]
+        while pointer < len(candidates) and candidates[pointer] <= index:
+            pointer += 1
+        next_of[length] = pointer
+        if pointer < len(candidates):
+            closing = runs[candidates[pointer]]
+            spans.append((start, closing[1]))
+            covered = closing[1]
+    return _blank_spans(text, spans)
+
+
+def _mask_elements(text: str) -> str:
+    """<a …>…</a>, <code>, <pre>, <script>, <style>: their text is not prose."""
+    closes: dict[str, list[int]] = {}
+    for m in _ELEMENT_CLOSE.finditer(text):
+        closes.setdefault(m.group(1).lower(), []).append(m.end())
+    spans, covered = [], 0
+    for m in _ELEMENT_OPEN.finditer(text):
+        if m.start() < covered:
+            continue
+        ends = closes.get(m.group(1).lower(), [])
+        index = bisect_right(ends, m.end())
+        if index < len(ends):
+            spans.append((m.start(), ends[index]))
+            covered = ends[index]
+    return _blank_spans(text, spans)
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append(BOUNDARY * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+_MASKS = [  # (a character the construct needs, what blanks it out)
+    ("<", _sub(re.compile(r"<!--.*?(?:-->|\Z)", re.S))),  # HTML comment
+    ("`", _mask_code_spans),
+    ("<", _mask_elements),
+    ("[", _sub(re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^()\s]*(?:\([^()]*\))?[^()]*\)"))),  # [text](target)
+    ("[", _sub(re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\[[^\[\]\n]*\]"))),  # [text][ref]
+    ("[", _sub(re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*", re.M))),  # [ref]: target "title"
+    ("[", _sub(re.compile(r"\[\^[^\]\n]*\]"))),  # footnote marker
+    ("<", _sub(re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I))),  # autolink
+    ("{", _sub(re.compile(r"\{[:#.][^}\n]*\}"))),  # attribute list
 ]
+
+
 # URLs, e-mail addresses and site paths are never citations (they may contain
 # "/van-ban/114-kh-duk"); they are masked in plain text too.
 _URLS = [  # (a substring the form needs, its pattern)
@@ -180,9 +244,9 @@ def _mask_markdown(text: str) -> str:
         text = _FRONT_MATTER.sub(_blank, text, count=1)
     if "```" in text or "~~~" in text:
         text = _FENCE.sub(_blank, text)
-    for needed, pattern in _MASKS:
+    for needed, mask in _MASKS:
         if needed in text:
-            text = pattern.sub(_blank, text)
+            text = mask(text)
     text = _mask_urls(text)
     if "<" in text:
         text = _TAG.sub(_blank, text)

@@ -11,6 +11,7 @@ replaces exactly text[start:end].
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass
 
@@ -107,7 +108,7 @@ _PARTY = r"""
 _STATE = rf"""
     \s*/\s*                                          # a slash after the numeral
     (?:(?P<year>(?:19|20)\d\d)\s*/\s*)?              # the year of a normative document
-    (?P<groups>{_GROUP}(?:\s*-\s*{_GROUP})*)         # QĐ-UBND, NĐ-CP, UBND-NC, QH14
+    (?P<groups>{_GROUP}(?:\s*-\s*{_GROUP}){{0,4}})   # QĐ-UBND, NĐ-CP, UBND-NC, QH14: five groups at most
 """
 _MEMBER = rf"""
     (?:(?<=\bso)|(?<=\bso:)|(?<![\w/:.\-]))          # not glued to a word, a path or a number
@@ -150,10 +151,13 @@ def _nameless(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
+# The letters a citation can start with (type words, abbreviations, "số", named
+# references): a cheap first test at each word before the alternatives.
+_FIRST_LETTERS = "".join(sorted({w[0] for w in TYPE_WORDS} | {a[0] for a in ABBREVIATIONS} | set("snlbp")))
 _SYMBOL_AHEAD = rf"(?={_NUM}(?:{_nameless(_PARTY)}|{_nameless(_STATE)})(?![\w/]|-\w))"
 CITATION = re.compile(
     rf"""
-    (?<!\w)                                         # every form starts a word (mid-word positions fail here)
+    (?<!\w)(?=[0-9{_FIRST_LETTERS}])                # every form starts a word with one of these
     (?:
       (?P<numbered>
         (?:(?P<head>{_HEAD})\s*)?                    # type phrase, optional
@@ -215,6 +219,13 @@ def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
     """Every citation in `text`, in order of appearance; spans index `text` itself."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_find(text, markdown))
+
+
+@functools.lru_cache(maxsize=64)
+def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
+    # Cached: a build asks for the same document's citations from several steps
+    # (links, cited-document pages, related documents); Citations are frozen.
     prep = prepare(text, markdown=markdown)
     found: list[Citation] = []
     pos = 0
@@ -228,7 +239,7 @@ def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
             cites, end = _named(prep, match)
         found.extend(_to_source(prep, c, markdown) for c in cites)
         pos = max(end, match.start() + 1)
-    return [c for c in found if c.end > c.start]
+    return tuple(c for c in found if c.end > c.start)
 
 
 # ---- numbered citations (forms A, B, C, E)
