@@ -174,3 +174,17 @@ def test_a_long_cited_by_list_is_paginated(tmp_path, monkeypatch):
     assert "[« Trang đầu](../chi-thi-08-ct-tu-2021.md)" in last
     related = sections(built, "van-ban/2023/10-kh-duk.md")
     assert related.count("(cùng dẫn chiếu") == 3
+
+
+def test_an_undated_citation_of_a_number_two_documents_share_gets_its_own_page(tmp_path):
+    data = tmp_path / "registry.yml"
+    data.write_text("van_ban:\n  - loai: Chỉ thị\n    so_hieu: 06-CT/TU\n"
+                    "  - loai: Chỉ thị\n    so_hieu: 06-CT/TU\n    ngay_ban_hanh: 2016-03-10\n", encoding="utf-8")
+    (tmp_path / "plans" / "2023").mkdir(parents=True)
+    (tmp_path / "plans" / "2023" / "a.md").write_text(plan("Theo Chỉ thị số 06-CT/TU."), encoding="utf-8")
+    built = core.build(tmp_path / "plans", core.Options(registry=data), base=tmp_path)
+    assert "[Chỉ thị số 06-CT/TU](../dan-chieu/chi-thi-06-ct-tu-chua-ro.md){.vb-dan-chieu}" in \
+        built.parts["van-ban/2023/115-kh-duk.md"].body
+    assert "Chưa có trong danh mục" in built.files["van-ban/dan-chieu/chi-thi-06-ct-tu-chua-ro.md"]
+    assert "Chưa có văn bản nào trên trang" in built.files["van-ban/dan-chieu/chi-thi-06-ct-tu.md"]
+    assert "2016" in built.files["van-ban/dan-chieu/chi-thi-06-ct-tu-2016.md"]

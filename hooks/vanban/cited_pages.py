@@ -72,7 +72,10 @@ def entry_when(entry: Entry) -> str:
 
 def _page_uri(entry: Entry, number: int) -> str:
     """Page `number` of the documents citing `entry`; page 1 is the entry's own page."""
-    return entry.src_uri if number == 1 else f"{CITED_DIR}/{entry.slug}/trang-{number}.md"
+    if number == 1:
+        return entry.src_uri
+    stem = entry.slug if entry.published else entry.src_uri.rsplit("/", 1)[1][:-3]
+    return f"{CITED_DIR}/{stem}/trang-{number}.md"
 
 
 def _rows(citing: list[Citing], from_uri: str) -> list[Row]:
