@@ -611,6 +611,56 @@ CASES = [
          []),
     case('neg-empty', "",
          []),
+    case('state-hyphen-for-second-slash', "Quyết định số 82/2005-QĐ-UBND ngày 06/5/2005",
+         [
+             {'type': 'Quyết định', 'number': '82/2005/QĐ-UBND', 'issuer': 'UBND', 'date': '2005-05-06', 'body': None, 'start': 0, 'end': 29},  # 'Quyết định số 82/2005-QĐ-UBND'
+         ]),
+    case('neg-years-after-slash', "theo 5/2020-2025",
+         []),
+    case('party-letter-suffix', "Nghị quyết số 05a-NQ/TW",
+         [
+             {'type': 'Nghị quyết', 'number': '05a-NQ/TW', 'issuer': 'TW', 'date': None, 'body': None, 'start': 0, 'end': 23},  # 'Nghị quyết số 05a-NQ/TW'
+         ]),
+    case('state-letter-suffix', "Quyết định số 12a/QĐ-UBND",
+         [
+             {'type': 'Quyết định', 'number': '12a/QĐ-UBND', 'issuer': 'UBND', 'date': None, 'body': None, 'start': 0, 'end': 25},  # 'Quyết định số 12a/QĐ-UBND'
+         ]),
+    case('named-plenum-ordinal-word', "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XI về",
+         [
+             {'type': 'Nghị quyết', 'number': None, 'issuer': None, 'date': None, 'body': 'Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XI', 'start': 0, 'end': 69},  # 'Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XI'
+         ]),
+    case('named-plenum-ordinal-number', "Nghị quyết Hội nghị Trung ương lần thứ 8 về",
+         [
+             {'type': 'Nghị quyết', 'number': None, 'issuer': None, 'date': None, 'body': 'Hội nghị Trung ương lần thứ 8', 'start': 0, 'end': 40},  # 'Nghị quyết Hội nghị Trung ương lần thứ 8'
+         ]),
+    case('named-congress-arabic', "Nghị quyết Đại hội đại biểu toàn quốc lần thứ 13",
+         [
+             {'type': 'Nghị quyết', 'number': None, 'issuer': None, 'date': None, 'body': 'Đại hội đại biểu toàn quốc lần thứ 13', 'start': 0, 'end': 48},  # 'Nghị quyết Đại hội đại biểu toàn quốc lần thứ 13'
+         ]),
+    case('named-congress-not-party-branch', "Nghị quyết Đại hội XIII của Đảng bộ",
+         [
+             {'type': 'Nghị quyết', 'number': None, 'issuer': None, 'date': None, 'body': 'Đại hội XIII', 'start': 0, 'end': 23},  # 'Nghị quyết Đại hội XIII'
+         ]),
+    case('body-vv-ends', "Chỉ thị số 06-CT/TU của Ban Thường vụ Tỉnh ủy V/v tổ chức",
+         [
+             {'type': 'Chỉ thị', 'number': '06-CT/TU', 'issuer': 'TU', 'date': None, 'body': 'Ban Thường vụ Tỉnh ủy', 'start': 0, 'end': 19},  # 'Chỉ thị số 06-CT/TU'
+         ]),
+    case('case-qdi-upper', "Quy định số 08-QĐI/TW",
+         [
+             {'type': 'Quy định', 'number': '08-QĐi/TW', 'issuer': 'TW', 'date': None, 'body': None, 'start': 0, 'end': 21},  # 'Quy định số 08-QĐI/TW'
+         ]),
+    case('later-mention', "Nghị quyết 12-NQ/ĐU",
+         [
+             {'type': 'Nghị quyết', 'number': '12-NQ/ĐU', 'issuer': 'ĐU', 'date': None, 'body': None, 'start': 0, 'end': 19},  # 'Nghị quyết 12-NQ/ĐU'
+         ]),
+    case('body-ubnd-and-lowercase-verb', "Quyết định số 218-QĐ/TW của Bộ Chính trị quy định về việc",
+         [
+             {'type': 'Quyết định', 'number': '218-QĐ/TW', 'issuer': 'TW', 'date': None, 'body': 'Bộ Chính trị', 'start': 0, 'end': 23},  # 'Quyết định số 218-QĐ/TW'
+         ]),
+    case('body-joint-three', "Kết luận số 21-KL/TW của Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư về",
+         [
+             {'type': 'Kết luận', 'number': '21-KL/TW', 'issuer': 'TW', 'date': None, 'body': 'Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư', 'start': 0, 'end': 20},  # 'Kết luận số 21-KL/TW'
+         ]),
 ]
 
 

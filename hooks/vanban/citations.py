@@ -97,7 +97,8 @@ _DATE_TAIL = rf"""(?:
       | \(\s*{_DATE}\s*\)                             # "(31/5/2025)"
     )
 )"""
-_NUM = r"\d{1,5}(?:\.\d{1,3}(?=\s*/))?"  # 114, 1286, 66.25 (a dotted numeral only before a slash)
+# 114, 1286; 66.25 (dotted, only before a slash); 05a (a lower-case letter, only before - or /)
+_NUM = r"\d{1,5}(?:\.\d{1,3}(?=\s*/)|(?-i:[a-z])(?=\s*[-/]))?"
 _GROUP = r"(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{1,12}"  # a State code group, with a letter in it
 _PARTY = r"""
     (?P<psep>\s*-\s*|\s+|)                           # hyphen, sometimes spaced or lost (858CV/ĐUK)
@@ -107,7 +108,7 @@ _PARTY = r"""
 """
 _STATE = rf"""
     \s*/\s*                                          # a slash after the numeral
-    (?:(?P<year>(?:19|20)\d\d)\s*/\s*)?              # the year of a normative document
+    (?:(?P<year>(?:19|20)\d\d)\s*(?P<ysep>[/-])\s*)?  # the year of a normative document (82/2005-QĐ-UBND)
     (?P<groups>{_GROUP}(?:\s*-\s*{_GROUP}){{0,4}})   # QĐ-UBND, NĐ-CP, UBND-NC, QH14: five groups at most
 """
 _MEMBER = rf"""
@@ -130,15 +131,18 @@ _HEAD = rf"""
     (?:\s*,?\s+cua\s+                                # older Party order: Quyết định của Bộ Chính trị số …
        (?P<prebody>(?:(?!so\b)[^\W\d_]+[ ,]+){{1,10}}?)(?=so\b))?
 """
+_ORDINAL = r"(?:muoi(?:\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|nhat|hai|ba|tu|nam|sau|bay|tam|chin)"
 _NAMED = rf"""
     (?<!\w)(?P<nq>Nghi\s+quyet)\s+(?P<organ>         # "Nghị quyết" + an organ and its session:
         (?-i:D)ai\s+hoi(?:\s+[^\W\d_]+){{0,8}}?\s+   #   Đại hội (đại biểu) (Đảng (bộ tỉnh)) (toàn quốc)
-          (?:lan\s+thu\s+)?(?-i:[IVXLC]+)(?!\w)       #   … lần thứ XIII, or Đại hội XIII
+          (?:lan\s+thu\s+(?:{_ORDINAL}|\d{{1,2}})(?!\w)|(?:lan\s+thu\s+)?(?-i:[IVXLC]+)(?!\w))  # … lần thứ XIII
           (?:\s+cua\s+(?-i:D)ang(?!\w|\s+bo\b))?      #   … của Đảng
       | (?:(?-i:H)oi\s+nghi\s+)?(?-i:T)rung\s+uong    #   (Hội nghị) Trung ương 4 khóa XII
           \s+\d{{1,2}}\s+khoa\s+(?-i:[IVXLC]+)(?!\w)
       | (?-i:H)oi\s+nghi(?:\s+[^\W_]+){{1,12}}?       #   Hội nghị lần thứ tư Ban Chấp hành … khóa XII
           \s+khoa\s+(?-i:[IVXLC]+)(?!\w)
+      | (?-i:H)oi\s+nghi(?:\s+[^\W\d_]+){{0,6}}?\s+   #   Hội nghị (Trung ương) lần thứ 8 / tám / VIII
+          lan\s+thu\s+(?:{_ORDINAL}|\d{{1,2}}|(?-i:[IVXLC]+))(?!\w)
     )
   | (?<!\w)(?P<lawname>(?-i:B)o\s+luat|(?-i:L)uat)(?!\s+su\b)   # a law by its name and date
       (?P<lawtitle>\s+(?-i:[A-Z])[^\W\d_]*(?:\s+[^\W\d_]+,?){{0,11}}?)
@@ -222,10 +226,12 @@ def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
     return list(_find(text, markdown))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1 << 15)
 def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
     # Cached: a build asks for the same document's citations from several steps
     # (links, cited-document pages, related documents); Citations are frozen.
+    # Each step walks every document before the next asks again, so the cache
+    # must hold a whole corpus (bodies and front-matter items): 64 missed always.
     prep = prepare(text, markdown=markdown)
     found: list[Citation] = []
     pos = 0
@@ -373,6 +379,8 @@ def _state(prep: Prepared, mm: re.Match, has_word: bool) -> tuple[numbers.Number
     year = mm.group("year")
     if not groups or (not year and len(groups) < 2):
         return None
+    if mm.group("ysep") == "-" and groups[0] not in doctypes.ALL_CODES:
+        return None  # 82/2005-QĐ-UBND: a hyphen for the second slash only before a type code
     num = mm.group("num")
     if not year and len(groups) == 2 and groups[0] in _PARTY_CODES and numbers.PARTY_ISSUER.match(groups[1]):
         number = numbers.parse(f"{num}-{groups[0]}/{groups[1]}")  # a Party number in State shape: 22/CT-TW
@@ -495,6 +503,8 @@ def _stops(prep: Prepared, word: re.Match) -> bool:
     low = text.lower()
     following = _BODY_WORD.match(prep.clean, _skip_spaces(prep.clean, word.end()))
     pair = f"{low} {following.group().lower()}" if following else low
+    if low in ("v/v", "về"):
+        return True
     if text[0].isupper():
         return False
     if low in ("ngày", "tháng", "năm") and following and following.group()[0].isdigit():

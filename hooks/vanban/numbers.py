@@ -39,7 +39,7 @@ _PARTY = re.compile(
 )
 _STATE = re.compile(
     _PREFIX
-    + r"(?P<n>\d{1,5}(?:\.\d{1,3})?)"  # numeral, e.g. 1286 or 66.25
+    + r"(?P<n>\d{1,5}(?:\.\d{1,3}|[a-z])?)"  # numeral, e.g. 1286, 66.25 or 12a
     r"\s*/\s*"
     r"(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"  # year, only in normative numbers
     r"(?P<symbol>[^\W_]{1,12}(?:\s*-\s*[^\W_]{1,12})*)\s*$",  # QĐ-UBND, UBND-NC, QH14
