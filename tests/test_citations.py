@@ -661,6 +661,14 @@ CASES = [
          [
              {'type': 'Kết luận', 'number': '21-KL/TW', 'issuer': 'TW', 'date': None, 'body': 'Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư', 'start': 0, 'end': 20},  # 'Kết luận số 21-KL/TW'
          ]),
+    case('partial-year-is-not-a-unit', "Nghị quyết 57 năm 2024 của Bộ Chính trị",
+         [
+             {'type': 'Nghị quyết', 'number': '57', 'issuer': None, 'date': None, 'body': 'Bộ Chính trị', 'start': 0, 'end': 13},  # 'Nghị quyết 57'
+         ]),
+    case('body-and-type-word-ends', "Chỉ thị số 06-CT/TU của Tỉnh ủy và Kế hoạch này",
+         [
+             {'type': 'Chỉ thị', 'number': '06-CT/TU', 'issuer': 'TU', 'date': None, 'body': 'Tỉnh ủy', 'start': 0, 'end': 19},  # 'Chỉ thị số 06-CT/TU'
+         ]),
 ]
 
 

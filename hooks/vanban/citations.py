@@ -179,9 +179,9 @@ SEPARATOR = re.compile(_SEP, re.X | re.I)
 DATE_TAIL = re.compile(_DATE_TAIL, re.X | re.I)
 YEAR_TAIL = re.compile(r"\s*,?\s*(?:nam\s+\d{4}|thang\s+\d{1,2}\s*/\s*\d{4})(?![\d/.-])", re.I)
 BODY_INTRO = re.compile(r"\s*,?\s*cua\s+", re.I)
-TYPE_START = re.compile(rf"(?:(?P<type>{_TYPE})(?!\w)|(?-i:{_ABBR})(?!\w)|\d)", re.I)
+TYPE_START = re.compile(rf"(?:{_TYPE}|(?-i:{_ABBR}))(?!\w)|\d", re.I)  # a word that starts a citation
 UNIT_AFTER = re.compile(
-    r"\s*(?:%|(?:nam|thang|tuan|ngay(?!\s*:?\s*\d)|gio|phut|nguoi|xa|phuong|thi\s+tran|huyen|tinh|km|m|ha"
+    r"\s*(?:%|(?:nam(?!\s+\d{4})|thang(?!\s+\d{1,2}\s*/\s*\d{4})|tuan|ngay(?!\s*:?\s*\d)|gio|phut|nguoi|xa|phuong|thi\s+tran|huyen|tinh|km|m|ha"
     r"|tan|ty|trieu|nghin|dong|lan|dot|diem|ho|thon|ap|trang|dieu|khoan|muc|chuong|phan|to|chi\s+bo"
     r"|dang\s+vien|don\s+vi|co\s+so|cuon|ban|bo)\b)",
     re.I,
@@ -268,7 +268,7 @@ def _numbered(prep: Prepared, m: re.Match) -> tuple[list[Citation], int]:
     _borrow_suffixes(members)
     cites = []
     for member in members:
-        cite = _member_citation(prep, member, word if has_word else None, body, end)
+        cite = _member_citation(prep, member, word if has_word else None, body)
         if cite:
             cites.append(cite)
     return cites, (end if cites else m.start() + 1)
@@ -279,7 +279,7 @@ def _type_word(prep: Prepared, m: re.Match) -> tuple[str | None, bool]:
     if m.group("law") is not None:
         return _name_of(m.group("law")), True
     if m.group("type") is not None:
-        return TYPE_WORDS[" ".join(m.group("type").lower().split())], True
+        return _name_of(m.group("type")), True
     if m.group("abbr") is not None:
         return ABBREVIATIONS[m.group("abbr").upper()], True
     return None, False
@@ -428,8 +428,7 @@ def _borrow_suffixes(members: list[_Member]) -> None:
             member.number = numbers.parse(numbers.pad(member.num) + rest)
 
 
-def _member_citation(prep: Prepared, member: _Member, word: str | None, body: str | None,
-                     tail_end: int) -> Citation | None:
+def _member_citation(prep: Prepared, member: _Member, word: str | None, body: str | None) -> Citation | None:
     if member.number is None:  # partial reference (form E): needs a type word and an anchor
         if word is None or not (member.date or body) or _glued_unit(prep, member):
             return None
@@ -509,19 +508,10 @@ def _stops(prep: Prepared, word: re.Match) -> bool:
         return False
     if low in ("ngày", "tháng", "năm") and following and following.group()[0].isdigit():
         return True
-    if low == "và":
+    if low == "và":  # "Bộ Chính trị và Ban Bí thư" goes on; "và công tác", "và Kế hoạch số …" end it
         return (following is None or not following.group()[0].isupper()
-                or bool(TYPE_START.match(prep.match, following.start()) and _is_type_start(prep, following)))
+                or bool(TYPE_START.match(prep.match, following.start())))
     return low in _BODY_STOPS or pair in _BODY_STOPS
-
-
-def _is_type_start(prep: Prepared, word: re.Match) -> bool:
-    hit = TYPE_START.match(prep.match, word.start())
-    return bool(hit and (hit.group("type") is None or _words_after_type_look_like_citation(prep, hit.end())))
-
-
-def _words_after_type_look_like_citation(prep: Prepared, pos: int) -> bool:
-    return bool(re.match(r"\s*(?:so\b|\d|Dai\s+hoi|Hoi\s+nghi|Trung\s+uong)", prep.match[pos:pos + 40], re.I))
 
 
 def _skip_spaces(text: str, pos: int) -> int:
