@@ -133,7 +133,7 @@ class Site:
     root: Path
     base: str | None  # the site's absolute address, ending in "/"
     pages: dict[str, Page]
-    files: set[str] = field(default_factory=set)  # every file and folder, site-relative
+    files: set[str] = field(default_factory=set)  # every file, site-relative
     folders: set[str] = field(default_factory=set)
 
     def local(self, page: str, url: str) -> tuple[str | None, str, str | None]:
