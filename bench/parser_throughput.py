@@ -7,8 +7,13 @@ citations-vn.md §3 (no "số", spaced dashes, lost Đ, old tone placement, list
 and a share of NFD documents. The corpus is cut into documents of about the
 seed's size, as the build parses them one by one. Prints figures; asserts nothing.
 
+It then parses the 1,000 documents of bench/corpus.py (the corpus that
+build_bench.py builds) the way a build does, body and front-matter relations,
+so the parser's time can be set beside the build's time for the same documents.
+
     python bench/parser_throughput.py            # 20 MB
     python bench/parser_throughput.py --mb 5     # a quicker run
+    python bench/parser_throughput.py --docs 0   # skip the bench/corpus.py measurement
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import random
 import re
 import statistics
 import sys
+import tempfile
 import time
 import unicodedata
 from pathlib import Path
@@ -92,6 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of UTF-8 (default 20)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the median is printed")
+    parser.add_argument("--docs", type=int, default=1000, help="documents of bench/corpus.py to parse (0: none)")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -115,6 +122,35 @@ def main() -> None:
     seed = SEED.read_text(encoding="utf-8")
     seed_mb = len(seed.encode("utf-8")) / 1_000_000
     print(f"per seed-sized document ({seed_mb * 1000:.1f} kB): {cpu / size_mb * seed_mb * 1000:.2f} ms CPU")
+    if args.docs:
+        bench_corpus(args.docs)
+
+
+def bench_corpus(n: int) -> None:
+    """Parse N documents of bench/corpus.py: bodies as Markdown, relation fields as text."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus as bench_corpus  # bench/corpus.py
+    import yaml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = bench_corpus.generate(n, Path(tmp) / "plans")
+        texts = [p.read_text(encoding="utf-8") for p in paths]
+    bodies, fields = [], []
+    for text in texts:
+        _, front, body = text.split("---\n", 2)
+        bodies.append(body)
+        meta = yaml.safe_load(front) or {}
+        for key in ("can_cu", "thuc_hien"):
+            items = meta.get(key) or []
+            fields.extend(str(i) for i in (items if isinstance(items, list) else [items]))
+    _find.cache_clear()
+    cpu = time.process_time()
+    found = sum(len(find_citations(b)) for b in bodies) + sum(len(find_citations(f, markdown=False)) for f in fields)
+    cpu = time.process_time() - cpu
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
+    print(f"bench/corpus.py, {n:,} documents ({size:.1f} MB): {cpu:.2f} s CPU for every body and relation field "
+          f"({found:,} citations), {1000 * cpu / n:.2f} ms per document; compare with build_bench.py's "
+          "time per document for the same N")
 
 
 if __name__ == "__main__":

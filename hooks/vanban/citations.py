@@ -361,7 +361,7 @@ def _party(prep: Prepared, mm: re.Match, has_word: bool) -> tuple[numbers.Number
             issuer += "-" + numbers.canonical_code(parts[1])
         else:
             issuer_end = mm.start("piss") + len(parts[0])
-    number = numbers.parse(f"{mm.group('num')}-{code}/{issuer}")
+    number = _parse_number(f"{mm.group('num')}-{code}/{issuer}")
     return (number, issuer_end) if number else None
 
 
@@ -383,15 +383,21 @@ def _state(prep: Prepared, mm: re.Match, has_word: bool) -> tuple[numbers.Number
         return None  # 82/2005-QĐ-UBND: a hyphen for the second slash only before a type code
     num = mm.group("num")
     if not year and len(groups) == 2 and groups[0] in _PARTY_CODES and numbers.PARTY_ISSUER.match(groups[1]):
-        number = numbers.parse(f"{num}-{groups[0]}/{groups[1]}")  # a Party number in State shape: 22/CT-TW
+        number = _parse_number(f"{num}-{groups[0]}/{groups[1]}")  # a Party number in State shape: 22/CT-TW
     else:
-        number = numbers.parse(f"{num}/{year + '/' if year else ''}{'-'.join(groups)}")
+        number = _parse_number(f"{num}/{year + '/' if year else ''}{'-'.join(groups)}")
     return (number, end) if number else None
 
 
 def _code_text(prep: Prepared, start: int, end: int) -> str:
     """A code as written (case kept, Đ kept), look-alike letters mapped."""
-    return "".join(_HOMOGLYPHS.get(c, c) for c in prep.clean[start:end])
+    code = prep.clean[start:end]
+    return code if code.isascii() else code.translate(_LOOKALIKES)
+
+
+_LOOKALIKES = str.maketrans(_HOMOGLYPHS)
+# The same few numbers come back in every document (06-CT/TU, 18-CT/TW): parse each once.
+_parse_number = functools.lru_cache(maxsize=4096)(numbers.parse)
 
 
 def _code_case(code: str) -> bool:
@@ -425,7 +431,7 @@ def _borrow_suffixes(members: list[_Member]) -> None:
             suffix_from = member.number
         elif suffix_from is not None:
             rest = suffix_from.canonical[len(suffix_from.numeral):]
-            member.number = numbers.parse(numbers.pad(member.num) + rest)
+            member.number = _parse_number(numbers.pad(member.num) + rest)
 
 
 def _member_citation(prep: Prepared, member: _Member, word: str | None, body: str | None) -> Citation | None:
