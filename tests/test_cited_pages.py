@@ -188,3 +188,12 @@ def test_an_undated_citation_of_a_number_two_documents_share_gets_its_own_page(t
     assert "Chưa có trong danh mục" in built.files["van-ban/dan-chieu/chi-thi-06-ct-tu-chua-ro.md"]
     assert "Chưa có văn bản nào trên trang" in built.files["van-ban/dan-chieu/chi-thi-06-ct-tu.md"]
     assert "2016" in built.files["van-ban/dan-chieu/chi-thi-06-ct-tu-2016.md"]
+
+
+def test_hostile_words_in_a_citation_are_shown_as_text(tmp_path):
+    hostile = plan("Theo Chỉ thị số 05-CT/TU, ngày 01/02/2020 của Ban *Thường* vụ [x](javascript:alert(1)) <img src=x>.",
+                   so_hieu="118-KH/ĐUK")
+    built = build(tmp_path, {"2023/118-kh-duk.md": hostile})
+    page = built.files["van-ban/dan-chieu/chi-thi-05-ct-tu-2020.md"]
+    assert "<img" not in page and "](javascript" not in page
+    assert "&lt;img src=x&gt;" in page
