@@ -271,3 +271,14 @@ def test_unreadable_yaml_is_one_error(tmp_path):
 
 def test_a_missing_data_file_is_an_empty_registry(tmp_path):
     assert registry.build([], tmp_path / "none.yml", "Bến Tre").entries == []
+
+
+def test_a_held_back_plan_listed_in_the_data_file_shows_only_the_data_files_words(tmp_path):
+    data = ("van_ban:\n  - loai: Kế hoạch\n    so_hieu: 116-KH/ĐUK\n    ngay_ban_hanh: 2023-05-10\n"
+            "    trich_yeu: Trích yếu công khai\n")
+    secret = plan(so_hieu="116-KH/ĐUK", trich_yeu="Trích yếu bí mật", noi_nhan=["Lưu VP"])
+    reg = known(secret, data=data, tmp_path=tmp_path)
+    text = "Kế hoạch số 116-KH/ĐUK, ngày 10/5/2023"
+    found = reg.resolve(cite(text, "Kế hoạch số 116-KH/ĐUK", "Kế hoạch", "116-KH/ĐUK", "2023-05-10"), text)
+    assert (found.status, found.entry.title, found.entry.doc) == ("resolved", "Trích yếu công khai", None)
+    assert found.entry.src_uri == "van-ban/dan-chieu/ke-hoach-116-kh-duk-2023.md"
