@@ -5,6 +5,17 @@ find (one verbose regex over the folded copy), resolve (members, tails, types,
 canonical numbers), and map each span back to the source so that linking
 replaces exactly text[start:end].
 
+Spans: the type phrase when written for that citation, "số", and the symbol;
+never the date or the body after it ("Chỉ thị số 06-CT/TU" of "Chỉ thị số
+06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy"; "08-CT/TU" of "các Chỉ thị
+số 06-CT/TU và 08-CT/TU"). A named reference spans its whole name, a partial one
+its type word and number. Offsets are str indices into the text as given (NFD
+input included); a span stops before an emphasis marker it would cut.
+
+In Markdown (the default) code, existing links and their targets, HTML tags,
+URLs, e-mail addresses and a leading YAML front matter are skipped; emphasis is
+transparent; headings, list items, table cells and blank lines are boundaries.
+
     >>> [c.number for c in find_citations("theo Chỉ thị số 06-CT/TU, ngày 06/5/2021")]
     ['06-CT/TU']
 """
@@ -220,7 +231,10 @@ class _Member:
 
 
 def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
-    """Every citation in `text`, in order of appearance; spans index `text` itself."""
+    """Every citation in `text`, in order of appearance; spans index `text` itself.
+
+    markdown=False reads the text as plain text (front-matter values, JSON
+    fields): only URLs and e-mail addresses are skipped."""
     if not isinstance(text, str) or not text:
         return []
     return list(_find(text, markdown))

@@ -30,7 +30,10 @@ def register(subparsers) -> None:
     cmd = subparsers.add_parser(
         "cite", help="liệt kê các văn bản được dẫn chiếu trong tệp (JSON)",
         description="In, cho mỗi tệp (hoặc đầu vào chuẩn), một mảng JSON các văn bản được dẫn chiếu "
-                    "theo thứ tự xuất hiện: loại, số hiệu, cơ quan ban hành, ngày, vị trí trong văn bản.")
+                    "theo thứ tự xuất hiện: loại (type), số hiệu (number), ký hiệu cơ quan (issuer), "
+                    "ngày (date), cơ quan ban hành (body), vị trí đầu và cuối (start, end: chỉ số ký tự "
+                    "trong tệp, phần được làm liên kết). Phần đầu YAML, mã, liên kết sẵn có và địa chỉ web "
+                    "được bỏ qua, như khi dựng trang.")
     cmd.add_argument("files", nargs="*", metavar="TỆP", help="tệp Markdown hoặc văn bản (mặc định: đầu vào chuẩn)")
     cmd.add_argument("--jsonl", action="store_true",
                      help="đọc JSON Lines từ đầu vào chuẩn, mỗi dòng có trường \"text\"; in một mảng cho mỗi dòng")
