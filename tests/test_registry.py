@@ -200,6 +200,11 @@ def test_a_longer_name_resolves_to_the_longest_alias_it_starts_with():
     assert SEED.resolve(cite(text, short, "Nghị quyết", None), text).entry.name == words
 
 
+def test_a_name_with_another_organ_after_an_alias_is_not_that_document():
+    text = "Nghị quyết Đại hội XIII của Đảng bộ tỉnh Trà Vinh"
+    assert SEED.resolve(cite(text, text, "Nghị quyết", None), text).status == "unknown"
+
+
 def test_a_congress_of_another_term_is_not_matched_by_a_shorter_numeral():
     text = "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XII"
     found = SEED.resolve(cite(text, text, "Nghị quyết", None), text)

@@ -140,13 +140,13 @@ class Registry:
         return Resolution(from_citation(citation, text, self.home), "unknown")
 
     def _alias_prefix(self, key: str) -> Entry | None:
-        """The longest alias the name starts with, ending at a word boundary:
-        "… lần thứ XIII, nhiệm kỳ 2020 - 2025" finds "… lần thứ XIII"."""
+        """The alias a name starts with when only the term follows it:
+        "… lần thứ XIII, nhiệm kỳ 2020 - 2025" finds "… lần thứ XIII". Any
+        other tail ("… XIII của Đảng bộ tỉnh") may name another organ."""
         words = key.split(" ")
-        for size in range(len(words) - 1, 1, -1):
-            entry = self.by_alias.get(" ".join(words[:size]))
-            if entry is not None:
-                return entry
+        for size in range(len(words) - 2, 1, -1):
+            if words[size:size + 2] == ["nhiem", "ky"]:
+                return self.by_alias.get(" ".join(words[:size]))
         return None
 
     def _resolve_numbered(self, citation, text: str) -> Resolution:
