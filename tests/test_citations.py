@@ -733,3 +733,9 @@ def test_the_cache_returns_equal_fresh_lists():
     first = find_citations("Chỉ thị số 06-CT/TU")
     first.clear()
     assert [c.number for c in find_citations("Chỉ thị số 06-CT/TU")] == ["06-CT/TU"]
+
+
+def test_crlf_line_breaks_are_soft_breaks_and_blank_lines_still_end_a_paragraph():
+    text = "Thực hiện Chỉ thị số\r\n06-CT/TU của Ban Thường vụ Tỉnh ủy.\r\n\r\nQuyết định số 218-QĐ/TW\r\n\r\ncủa Bộ Chính trị"
+    found = [(text[c.start:c.end], c.body) for c in find_citations(text)]
+    assert found == [("Chỉ thị số\r\n06-CT/TU", "Ban Thường vụ Tỉnh ủy"), ("Quyết định số 218-QĐ/TW", None)]

@@ -327,7 +327,11 @@ class Prepared:
 
 
 def prepare(source: str, *, markdown: bool = True) -> Prepared:
-    text = source.translate(_SAME_LENGTH) if _ODD.search(source) else source
+    text = source
+    if "\r\n" in text:  # CRLF is one line break: the CR becomes a space, not a second newline
+        text = text.replace("\r\n", " \n")
+    if _ODD.search(text):
+        text = text.translate(_SAME_LENGTH)
     nfc, nfc_map = _rebuild(text, _nfc_edits(text))
     masked = _mask_markdown(nfc) if markdown else _plain_mask(nfc)
     if markdown:
