@@ -129,14 +129,10 @@ class Registry:
         return self._resolve_numbered(citation, text)
 
     def _resolve_named(self, citation, text: str) -> Resolution:
-        span = text[citation.start:citation.end]
-        keys = [name_key(_plain(span))]
-        if citation.body:
-            keys.append(name_key(f"{citation.type} {citation.body}"))
-        for key in keys:
-            entry = self.by_alias.get(key) or self._alias_prefix(key)
-            if entry is not None and fold(entry.type) == fold(citation.type):
-                return Resolution(entry, "resolved")
+        key = name_key(_plain(text[citation.start:citation.end]))  # the whole name, as written
+        entry = self.by_alias.get(key) or self._alias_prefix(key)
+        if entry is not None and fold(entry.type) == fold(citation.type):
+            return Resolution(entry, "resolved")
         return Resolution(from_citation(citation, text, self.home), "unknown")
 
     def _alias_prefix(self, key: str) -> Entry | None:
