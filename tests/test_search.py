@@ -229,5 +229,5 @@ def test_the_build_needs_no_network(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     bundle = project / "site" / "pagefind"
     assert (bundle / "pagefind.js").is_file()
-    assert len(list((bundle / "fragment").iterdir())) == 1
+    assert len(list((bundle / "fragment").iterdir())) == 2  # the document and the one-letter page
     assert (bundle / "vanban-search.json").is_file()

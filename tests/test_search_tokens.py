@@ -85,16 +85,18 @@ def test_type_numeral_key():
     assert tokens.type_numeral_key("Chỉ thị", "06") == "chithi06"
 
 
-def test_text_round_trip_keeps_punctuation_and_splits_numbers_into_words():
+def test_text_round_trip_keeps_punctuation_apart_from_words():
     text = "Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh uỷ."
     encoded = tokens.encode_text(text)
     assert tokens.decode_text(encoded) == text
-    assert len(encoded.split()) == len(text.replace("-", " ").replace("/", " ").split())
+    # Pagefind splits a word with a mark attached into stray parts: none is.
+    assert all(w.isalnum() or not any(c.isalnum() for c in w) for w in encoded.split())
+    assert encoded.split()[3:6] == ["06zql", tokens.GLUE + "-", "ctzqgu"]
 
 
 @given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyzAĂÂĐÊÔƠƯ0123456789 àáảãạằắẳẵặầấẩẫậ-/.,", max_size=40))
 def test_any_text_round_trips(text):
-    assert tokens.decode_text(tokens.encode_text(text)) == tokens.clean(text)
+    assert tokens.decode_text(tokens.encode_text(text)) == " ".join(tokens.clean(text).split())
 
 
 @given(st.text(alphabet="aăâdđeêioôơuưyzqàảạủỷ", min_size=1, max_size=6),

@@ -60,32 +60,53 @@
     return escape(base) + "zq" + marks + (tones.length ? tones[0][1] : "n");
   }
 
+  /* [word, written glued to what precedes it] of one token (tokens.py _parse). */
   function decode(tok) {
-    if (/^z[nct]/.test(tok)) return "";
+    if (/^z[nct]/.test(tok)) return ["", false];
     if (tok.startsWith("zx")) {
-      const bytes = tok.slice(2, -2).match(/../g) || [];
-      return new TextDecoder().decode(new Uint8Array(bytes.map((b) => parseInt(b, 16))));
+      const end = tok.indexOf("zq");
+      const bytes = tok.slice(2, end).match(/../g) || [];
+      return [new TextDecoder().decode(new Uint8Array(bytes.map((b) => parseInt(b, 16)))), tok.slice(end + 2) === "g"];
     }
     let i = 0, base = "";
     while (i < tok.length) {
-      if (tok[i] === "z") { if (tok[i + 1] === "q") { i += 2; break; } base += "z"; i += 2; }
-      else base += tok[i++];
+      if (tok[i] !== "z") base += tok[i++];
+      else if (tok[i + 1] === "q") { i += 2; break; }
+      else { base += "z"; i += 2; }
     }
     const letters = [...base].map((c) => [c, "", ""]);
-    let rest = tok.slice(i), p = 0;
+    const rest = tok.slice(i);
+    let p = 0;
     if (rest && /[0-9nfsrxj]/.test(rest[0])) {
       while (/\d/.test(rest[p])) { letters[+rest[p]][1] = rest[p + 1]; p += 2; }
       const tone = rest[p++];
       if (tone !== "n") letters[+rest[p++]][2] = tone;
     }
-    const chars = letters.map(([c, m, t]) => m === "d" ? "đ" : (c + (MARK_CHAR[m] || "") + (TONE_CHAR[t] || "")).normalize("NFC"));
-    const kase = rest.slice(p);
+    const glued = rest[p] === "g";
+    const kase = rest.slice(p + (glued ? 1 : 0));
+    let chars = letters.map(([c, m, t]) => m === "d" ? "đ" : (c + (MARK_CHAR[m] || "") + (TONE_CHAR[t] || "")).normalize("NFC"));
     if (kase === "k") chars[0] = chars[0].toUpperCase();
-    else if (kase === "u") return chars.join("").toUpperCase();
+    else if (kase === "u") chars = chars.map((c) => c.toUpperCase());
     else if (kase[0] === "m") for (const c of kase.slice(1)) chars[B36.indexOf(c)] = chars[B36.indexOf(c)].toUpperCase();
-    return chars.join("");
+    return [chars.join(""), glued];
   }
-  const decodeText = (text) => (text || "").split(" " + GLUE).join("").replace(WORD, decode);
+
+  /* [text, glued] of one word of the indexed text: a token, or a run of marks. */
+  function shown(word) {
+    if (word.startsWith(GLUE)) return [word.slice(1), true];
+    if (/^[a-z0-9]+$/.test(word)) return decode(word);
+    return [word, false];
+  }
+
+  const decodeText = (text) => {
+    let out = "";
+    for (const word of (text || "").split(/\s+/).filter(Boolean)) {
+      const [t, glued] = shown(word);
+      if (!t) continue;
+      out += (out && !glued ? " " : "") + t;
+    }
+    return out;
+  };
 
   // --- Reading a query --------------------------------------------------------
   let settings = { codes: [], type_names: [], filters: {} };
@@ -140,6 +161,8 @@
         settings = loaded;
         await pagefind.options({ basePath: BUNDLE.pathname, noWorker: true, excerptLength: 0 });
         await pagefind.init();
+        const marker = await pagefind.search("zs");
+        sentinel = marker.results.length ? marker.results[0].id : null;
         return pagefind;
       })();
     }
@@ -147,22 +170,21 @@
   }
 
   const tokensOf = (words) => words.map(queryToken);
-  // Pagefind leaves out a query word found nowhere rather than finding
-  // nothing, so each word of a longer query is first checked on its own.
-  const known = new Map();
-  async function exists(pagefind, term) {
-    if (!known.has(term)) known.set(term, pagefind.search(term).then((r) => r.results.length > 0));
-    return known.get(term);
-  }
+  let sentinel = null; // the index's page of one-letter words (index.py): never a result
 
   async function run(pagefind, terms, filters) {
     if (!terms.length) return [];
-    if (terms.length > 1) {
-      const present = await Promise.all(terms.map((t) => exists(pagefind, t)));
-      if (present.includes(false)) return [];
-    }
     const found = await pagefind.search(terms.join(" "), { filters });
-    return found ? found.results : [];
+    return found ? found.results.filter((r) => r.id !== sentinel) : [];
+  }
+
+  /* Start fetching the index chunks of the words typed so far. */
+  function preload(raw) {
+    if (!engine) return;
+    const plan = parse(raw);
+    const terms = tokensOf([...plan.words, ...plan.phrases.flat()]);
+    if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
+    if (terms.length) engine.then((pagefind) => pagefind.preload(terms.join(" ")));
   }
 
   /* Pages where the phrase's words stand one after another. */
@@ -210,34 +232,56 @@
     return node;
   };
 
+  /* A token's fold ("dangzq0dr1k" → "dang"); "" for marks and hidden tokens. */
+  function baseOf(word) {
+    if (!/^[a-z0-9]+$/.test(word) || /^z[nctx]/.test(word)) return "";
+    let base = "";
+    for (let i = 0; i < word.length; i++) {
+      if (word[i] !== "z") base += word[i];
+      else if (word[i + 1] === "q") break;
+      else { base += "z"; i++; }
+    }
+    return base;
+  }
+
+  /* Some forty words around the first match, matched words in <mark>. */
   function excerpt(data, plan) {
     const words = data.content.split(/\s+/);
-    const shown = words.map((w) => w.startsWith(GLUE) ? [true, decodeText(w.slice(1))] : [false, decodeText(w)]);
-    const marked = new Set(data.locations.filter((l) => shown[l] && shown[l][1]));
-    if (plan.number) markNumber(shown, plan.number, marked);
-    const visible = shown.map(([, t], i) => t ? i : -1).filter((i) => i >= 0);
-    const first = [...marked].sort((a, b) => a - b)[0];
-    const at = first === undefined ? visible[0] : first;
-    const start = Math.max(visible[0] || 0, at - 12);
+    const texts = words.map(shown);
+    const visible = (i) => Boolean(texts[i] && texts[i][0]);
+    const marked = new Set(data.locations.filter(visible));
+    if (plan.number) markNumber(words, plan.number, marked);
+    let first = Math.min(...marked);
+    let lead = 0; // the hidden tokens' line comes first
+    while (lead < words.length && !baseOf(words[lead])) lead++;
+    if (!isFinite(first)) first = lead;
+    const start = Math.max(lead, first - 12);
     const end = Math.min(words.length, start + 40);
     const out = el("p", { class: "vb-tim-doan" });
-    if (start > (visible[0] || 0)) out.append("… ");
+    if (start > lead) out.append("… ");
     for (let i = start; i < end; i++) {
-      const [glued, text] = shown[i];
-      if (!text) continue;
-      if (!glued && out.childNodes.length && i > start) out.append(" ");
+      if (!visible(i)) continue;
+      const [text, glued] = texts[i];
+      if (!glued && i > start) out.append(" ");
       out.append(marked.has(i) ? el("mark", {}, text) : text);
     }
     if (end < words.length) out.append(" …");
     return out;
   }
 
-  function markNumber(shown, key, marked) {
-    for (let i = 0; i < shown.length; i++) {
+  /* The words spelling the searched number ("06", "CT", "TU"), wherever written. */
+  function markNumber(words, key, marked) {
+    for (let i = 0; i < words.length; i++) {
+      const first = baseOf(words[i]);
+      if (!first || !key.startsWith(first)) continue;
       let acc = "";
-      for (let j = i; j < Math.min(shown.length, i + 6); j++) {
-        acc += alnum(shown[j][1]);
-        if (acc === key) { for (let k = i; k <= j; k++) marked.add(k); break; }
+      const hit = [];
+      for (let j = i; j < Math.min(words.length, i + 10); j++) {
+        const base = baseOf(words[j]);
+        if (!base && /^[a-z0-9]+$/.test(words[j])) break;
+        acc += base;
+        if (base) hit.push(j);
+        if (acc === key) { hit.forEach((k) => marked.add(k)); break; }
         if (!key.startsWith(acc)) break;
       }
     }
@@ -246,7 +290,7 @@
   async function card(result, plan) {
     const data = await result.data();
     const meta = Object.fromEntries(Object.entries(data.meta).map(([k, v]) => [k, decodeText(v)]));
-    const href = new URL(data.raw_url || data.url, ROOT).href;
+    const href = new URL((data.raw_url || data.url).replace(/^\//, ""), ROOT).href;
     const heading = el("h3", { class: "vb-tim-tieu-de" }, el("a", { href }, `${meta.loai} ${meta.so}`));
     const facts = el("p", { class: "vb-tim-thuoc-tinh" }, `${meta.co_quan} · Ngày ban hành: ${meta.ngay}`);
     const title = el("p", { class: "vb-tim-trich-yeu" }, meta.title);
@@ -376,7 +420,11 @@
     });
     for (const f of FILTERS) ui[f] = document.getElementById("vb-tim-" + f);
     form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); update(true); });
-    ui.input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => update(false), 120); });
+    ui.input.addEventListener("input", () => {
+      clearTimeout(timer);
+      preload(ui.input.value);
+      timer = setTimeout(() => update(false), 100);
+    });
     ui.input.addEventListener("focus", () => open(false));
     for (const f of FILTERS) if (ui[f]) ui[f].addEventListener("change", () => update(true));
     ui.more.addEventListener("click", more);

@@ -9,10 +9,14 @@ text, as they are only matched by value. Held-back documents are never read.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import jinja2
 
 from .. import dates, doctypes
 from ..documents import Document
@@ -24,7 +28,6 @@ from .extract import article_text
 BUNDLE = "pagefind"  # folder of the site the engine and index go to
 SETTINGS = "vanban-search.json"  # what the query side needs to know, in BUNDLE
 LANGUAGE = "vi"
-_BATCH = 64  # records sent to the Pagefind service before waiting for answers
 
 
 @dataclass
@@ -56,7 +59,7 @@ def record(doc: Document, site_dir: Path) -> Record:
     }
     return Record(
         url=page_url(doc),
-        content=" ".join(hidden) + "\n" + tokens.encode_text(text),
+        content=" ".join([*hidden, tokens.GLUE]) + "\n" + tokens.encode_text(text),
         meta={key: tokens.encode_text(value) for key, value in meta.items()},
         filters={"loai": [doc.doctype.name], "nam": [str(doc.year)], "co_quan": [doc.issuer_body]},
     )
@@ -76,17 +79,53 @@ def settings(documents: list[Document]) -> dict:
     }
 
 
-async def _write(records: list[Record], out: Path) -> None:
+# The Pagefind service answers one message per poll (a tenth of a second), so
+# records are not sent one by one: each becomes a small page in a scratch
+# folder, and the whole folder is indexed in one message.
+_PAGE = jinja2.Environment(autoescape=True).from_string(
+    '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+    '{% for key, value in record.meta.items() %}'
+    '<meta data-pagefind-meta="{{ key }}[content]" content="{{ value }}">'
+    '{% endfor %}'
+    '{% for key, values in record.filters.items() %}{% for value in values %}'
+    '<meta data-pagefind-filter="{{ key }}[content]" content="{{ value }}">'
+    '{% endfor %}{% endfor %}'
+    '</head><body><main data-pagefind-body>'
+    '{% for line in record.content.splitlines() %}<p>{{ line }}</p>{% endfor %}'
+    '</main></body></html>'
+)
+# A page holding one-letter words only. A query word found nowhere would be
+# left out by Pagefind (so "dân vận xyz" would find "dân vận"); instead it
+# falls back to the longest indexed word its token starts with, which is one
+# of these, on a page no other word is on: nothing is found, as it should be.
+# "zs" finds it, so the query side knows which result to drop.
+SENTINEL = Record(url="_/", content=" ".join([*"abcdefghijklmnopqrstuvwxyz0123456789", "zs"]), meta={"title": ""})
+
+
+def _scratch(records: list[Record], folder: Path) -> None:
+    for r in [*records, SENTINEL]:
+        path = folder / r.url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_PAGE.render(record=r), encoding="utf-8")
+
+
+async def _write(folder: Path, out: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex  # the service binary starts here
 
     config = IndexConfig(output_path=str(out), force_language=LANGUAGE)
     async with PagefindIndex(config) as index:
-        for start in range(0, len(records), _BATCH):
-            await asyncio.gather(*(
-                index.add_custom_record(url=r.url, content=r.content, language=LANGUAGE,
-                                        meta=r.meta, filters=r.filters)
-                for r in records[start:start + _BATCH]
-            ))
+        await index.add_directory(str(folder))
+
+
+def _run(coroutine) -> None:
+    """asyncio.run, in a thread of its own if this one already runs a loop (a caller's)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
@@ -94,7 +133,9 @@ def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
     started = time.monotonic()
     records = [record(doc, site_dir) for doc in documents]
     out = site_dir / BUNDLE
-    asyncio.run(_write(records, out))
+    with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
+        _scratch(records, Path(scratch))
+        _run(_write(Path(scratch), out))
     (out / SETTINGS).write_text(json.dumps(settings(documents), ensure_ascii=False), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return size, time.monotonic() - started

@@ -51,16 +51,21 @@ def escape(base: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def token(word: str) -> str:
-    """The index token of one word (a run of letters and digits, NFC)."""
+def token(word: str, glued: bool = False) -> str:
+    """The index token of one word (a run of letters and digits, NFC).
+
+    `glued`: written right after the previous word or mark, with no space
+    ("CT" in "06-CT"); a "g" before the case letter says so, for display only.
+    """
+    flag = "g" if glued else ""
     letters = _letters(word)
     if letters is None:
-        return _fallback(word)
+        return _fallback(word) + flag
     base = "".join(c for c, _, _, _ in letters)
     marks = [(i, m) for i, (_, m, _, _) in enumerate(letters) if m]
     tones = [(i, t) for i, (_, _, t, _) in enumerate(letters) if t]
     if len(tones) > 1 or any(i > 9 for i, _ in marks + tones):
-        return _fallback(word)
+        return _fallback(word) + flag
     code = ""
     if marks or tones:
         code = "".join(f"{i}{m}" for i, m in marks) + (tones[0][1] if tones else "n")
@@ -68,8 +73,8 @@ def token(word: str) -> str:
             code += str(tones[0][0])
     case = _case([upper for _, _, _, upper in letters])
     if case is None:
-        return _fallback(word)
-    return escape(base) + SEPARATOR + code + case
+        return _fallback(word) + flag
+    return escape(base) + SEPARATOR + code + flag + case
 
 
 def _letters(word: str):
@@ -128,10 +133,16 @@ def query_token(word: str) -> str:
 
 def decode(tok: str) -> str:
     """The word a token was made from (what the result shows)."""
-    if tok.startswith("zx"):
-        return bytes.fromhex(tok[2:-2]).decode("utf-8")
+    return _parse(tok)[0]
+
+
+def _parse(tok: str) -> tuple[str, bool]:
+    """(word, written glued to what precedes it)."""
     if tok[:2] in ("zn", "zc", "zt"):
-        return ""
+        return "", False
+    if tok.startswith("zx"):
+        end = tok.index(SEPARATOR)
+        return bytes.fromhex(tok[2:end]).decode("utf-8"), tok[end + 2:] == "g"
     base, i = _unescape(tok)
     rest = tok[i:]
     letters = [[c, "", ""] for c in base]
@@ -145,7 +156,8 @@ def decode(tok: str) -> str:
         if tone != "n":
             letters[int(rest[pos])][2] = tone
             pos += 1
-    case = rest[pos:]
+    glued = rest[pos:pos + 1] == "g"
+    case = rest[pos + glued:]
     chars = [_char(*letter) for letter in letters]
     if case == "k":
         chars[0] = chars[0].upper()
@@ -155,7 +167,7 @@ def decode(tok: str) -> str:
         for index in case[1:]:
             j = _BASE36.index(index)
             chars[j] = chars[j].upper()
-    return "".join(chars)
+    return "".join(chars), glued
 
 
 def _unescape(tok: str) -> tuple[str, int]:
@@ -177,30 +189,49 @@ def _char(base: str, mark: str, tone: str) -> str:
     return unicodedata.normalize("NFC", base + _MARK_CHAR.get(mark, "") + _TONE_CHAR.get(tone, ""))
 
 
-# Between two words written without a space ("06-CT/TU", "06/5/2021") a
-# space and this invisible mark are put, so each word is a position of its own
-# (phrases and numbers match word by word); the reader's view drops both.
+# Pagefind splits a word with a mark attached ("06-CT.") into parts at each
+# change between letters and digits, and indexes the parts: stray words that
+# a query could land on. So the text it gets has every word and every run of
+# marks apart, separated by spaces; a run of marks written with no space
+# before it starts with this invisible character, a word so written has the
+# "g" flag in its token. The reader's view puts the text back as written.
 GLUE = "\u2063"
+_SEGMENT = re.compile(r"[^\W_]+|(?:[^\w\s]|_)+")
 
 
 def encode_text(text: str) -> str:
-    """Every word replaced by its token; spaces and punctuation kept for display."""
-    text = clean(text).replace(GLUE, "")
+    """Every word replaced by its token, every line ending apart from its last word."""
+    return "\n".join(_encode_line(line) for line in clean(text).replace(GLUE, "").split("\n"))
+
+
+def _encode_line(line: str) -> str:
     out: list[str] = []
     end = None
-    for match in WORD.finditer(text):
-        gap = text[end if end is not None else 0:match.start()]
-        out.append(gap)
-        if end is not None and not any(c.isspace() for c in gap):
-            out.append(" " + GLUE)
-        out.append(token(match.group()))
+    for match in _SEGMENT.finditer(line):
+        glued = end is not None and match.start() == end
+        segment = match.group()
+        if WORD.fullmatch(segment):
+            out.append(token(segment, glued))
+        else:
+            out.append((GLUE if glued else "") + segment)
         end = match.end()
-    out.append(text[end if end is not None else 0:])
-    return "".join(out)
+    if out and not out[-1].startswith(GLUE) and WORD.fullmatch(out[-1]) is not None:
+        out.append(GLUE)  # Pagefind adds a "." to a block's last word: let it land here
+    return " ".join(out)
 
 
 def decode_text(text: str) -> str:
-    return WORD.sub(lambda m: decode(m.group()), text.replace(" " + GLUE, ""))
+    """The text as written (runs of spaces made one)."""
+    out: list[str] = []
+    for word in text.split():
+        if word.startswith(GLUE):
+            out.append(word[1:])
+            continue
+        shown, glued = _parse(word) if WORD.fullmatch(word) else (word, False)
+        if out and not glued:
+            out.append(" ")
+        out.append(shown)
+    return "".join(out).strip()
 
 
 # --- Number keys -------------------------------------------------------------

@@ -1,0 +1,187 @@
+"""Search at scale: bytes a reader's first query costs and time to results.
+
+For each N it generates N plan-size documents (bench/corpus.py) plus the seed
+plan, builds the site (PDFs off), times the search index on its own, serves the
+site on 127.0.0.1 and drives Debian's Chromium. Printed for each query:
+- KB transferred from opening the search box to the results on screen (engine,
+  index chunks, fragments of the shown results), as a static host sends them:
+  text files gzip-compressed, the Pagefind files as written (already compressed);
+- ms from the last keystroke to the results on screen, engine already loaded;
+and the index size and build time. Targets (issue 4): ≤ 600 KB, ≤ 300 ms at 10,000.
+
+    python bench/search_bench.py              # N = 100 and 1000
+    python bench/search_bench.py 10000        # sizes to run
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "hooks"))
+import corpus as bench_corpus  # noqa: E402  (bench/corpus.py)
+
+from vanban.corpus import load as load_corpus  # noqa: E402
+from vanban.search import index as search_index  # noqa: E402
+
+OUT = HERE / "out" / "search"
+QUERIES = ["dân vận", "Chỉ thị số 06", "dan van", "114-KH/ĐUK"]
+CHROMIUM = "/usr/bin/chromium"
+KB = 1024
+TARGET_KB, TARGET_MS = 600, 300
+_COMPRESS = (".html", ".js", ".css", ".json", ".svg", ".xml")
+
+
+def build(n: int) -> tuple[Path, float]:
+    project = OUT / str(n)
+    if project.exists():
+        shutil.rmtree(project)
+    plans = project / "plans"
+    bench_corpus.generate(n, plans)
+    (plans / "2023").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "plans" / "2023" / "114-kh-duk.md", plans / "2023" / "114-kh-duk.md")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("docs", "hooks", "data"):
+        if (ROOT / name).exists():
+            (project / name).symlink_to(ROOT / name)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VANBAN_PDF": "false"}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
+                          cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(done.stdout + done.stderr)
+    return project, time.monotonic() - started
+
+
+def index_alone(project: Path) -> tuple[int, float, int]:
+    """Rebuild only the index: (bytes of the pagefind/ folder, seconds, documents)."""
+    corpus = load_corpus(project / "plans", project)
+    size, seconds = search_index.write(corpus.published, project / "site")
+    return size, seconds, len(corpus.published)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """A static host: text compressed with gzip, everything else as stored."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in _COMPRESS or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Bytes(body)
+
+
+class _Bytes:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+# In the page: time from the last keystroke to the status line naming the query.
+_WATCH = """q => new Promise(resolve => {
+  const input = document.querySelector('input[name=q]');
+  const status = document.getElementById('vb-tim-trang-thai');
+  let last = 0;
+  input.addEventListener('keydown', () => { last = performance.now(); });
+  new MutationObserver((_, obs) => {
+    if (status.textContent.includes('“' + q + '”')) {
+      obs.disconnect();
+      resolve({ms: performance.now() - last, shown: document.querySelectorAll('#vb-tim-danh-sach li').length,
+               status: status.textContent});
+    }
+  }).observe(status, {childList: true, characterData: true, subtree: true});
+})"""
+
+
+def measure(browser, url: str, query: str) -> dict:
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.goto(url + "/")
+    page.wait_for_load_state("networkidle")
+    sizes: list[int] = []
+    page.on("requestfinished", lambda req: sizes.append(_size(req)))
+    page.keyboard.press("/")
+    page.evaluate("() => window.vanbanSearch.ready()")  # the engine, as opening the box loads it
+    page.evaluate(f"q => {{ window.__searchDone = ({_WATCH})(q); }}", query)
+    page.keyboard.type(query, delay=40)
+    result = page.evaluate("() => window.__searchDone")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return {"query": query, "kb": sum(sizes) / KB, "requests": len(sizes), **result}
+
+
+def _size(request) -> int:
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def run(n: int, browser) -> list[str]:
+    project, build_seconds = build(n)
+    size, index_seconds, documents = index_alone(project)
+    lines = [f"N = {n} ({documents} văn bản đăng): dựng trang {build_seconds:.1f} s; "
+             f"chỉ mục {size / KB / KB:.1f} MB, dựng chỉ mục {index_seconds:.1f} s"]
+    server, url = serve(project / "site")
+    try:
+        for query in QUERIES:
+            m = measure(browser, url, query)
+            kb_ok = "ĐẠT" if m["kb"] <= TARGET_KB else "CHƯA ĐẠT"
+            ms_ok = "ĐẠT" if m["ms"] <= TARGET_MS else "CHƯA ĐẠT"
+            lines.append(f"  “{query}”: {m['kb']:.0f} KB trong {m['requests']} yêu cầu ({kb_ok} ≤ {TARGET_KB}), "
+                         f"{m['ms']:.0f} ms sau phím cuối ({ms_ok} ≤ {TARGET_MS}); {m['status']}")
+    finally:
+        server.shutdown()
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đo tra cứu: dung lượng tải và thời gian ra kết quả.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        for n in args.sizes:
+            for line in run(n, browser):
+                print(line, flush=True)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
