@@ -150,3 +150,23 @@ def test_no_input_raises_and_spans_stay_inside(text, markdown):
     for cite in found:
         assert 0 <= cite.start < cite.end <= len(text)
     assert [c.start for c in found] == sorted(c.start for c in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TRICKY, st.builds(lambda a, parts, b: a + parts.head + parts.tails + b, TRICKY, citations(), TRICKY)))
+def test_the_fast_scan_finds_what_the_pattern_finds(text):
+    from vanban.citation_text import prepare
+    from vanban.citations import _next_match
+
+    prep = prepare(text)
+    slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]
+    fast = [m.span() for m in _all(lambda pos: _next_match(prep.match, prep.match.lower(), pos))]
+    assert fast == slow
+
+
+def _all(next_match):
+    pos, found = 0, []
+    while (match := next_match(pos)) is not None:
+        found.append(match)
+        pos = max(match.end(), match.start() + 1)
+    return found

@@ -265,17 +265,7 @@ def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
     if len(lower) != len(prep.match):  # a rare letter whose lower case is longer: no shortcut
         lower = None
     pos = 0
-    while True:
-        if lower is None:
-            match = CITATION.search(prep.match, pos)
-        else:
-            hit = TRIGGER.search(lower, pos)
-            match = hit and CITATION.match(prep.match, hit.start())
-            if hit and match is None:
-                pos = hit.start() + 1
-                continue
-        if match is None:
-            break
+    while (match := _next_match(prep.match, lower, pos)) is not None:
         if match.group("numbered") is not None:
             cites, end = _numbered(prep, match)
         else:
@@ -283,6 +273,19 @@ def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
         found.extend(_to_source(prep, c, markdown) for c in cites)
         pos = max(end, match.start() + 1)
     return tuple(c for c in found if c.end > c.start)
+
+
+def _next_match(text: str, lower: str | None, pos: int) -> re.Match | None:
+    """CITATION's leftmost match from pos; TRIGGER on the lower-cased copy finds
+    the candidates fast, CITATION keeps those its case rules allow."""
+    if lower is None:
+        return CITATION.search(text, pos)
+    while (hit := TRIGGER.search(lower, pos)) is not None:
+        match = CITATION.match(text, hit.start())
+        if match is not None:
+            return match
+        pos = hit.start() + 1
+    return None
 
 
 # ---- numbered citations (forms A, B, C, E)
