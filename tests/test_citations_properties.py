@@ -170,3 +170,21 @@ def _all(next_match):
         found.append(match)
         pos = max(match.end(), match.start() + 1)
     return found
+
+
+@SETTINGS
+@given(citations(), st.data())
+def test_emphasis_anywhere_keeps_the_parts_and_the_span_never_cuts_a_marker(parts, data):
+    marker = data.draw(st.sampled_from(["**", "*", "__", "_"]))
+    # * may open and close inside a word; _ only at a word's edge (CommonMark)
+    places = [i for i in range(len(parts.head) + 1)
+              if "*" in marker or i in (0, len(parts.head)) or " " in parts.head[max(i - 1, 0):i + 1]]
+    a, b = sorted(data.draw(st.lists(st.sampled_from(places), min_size=2, max_size=2)))
+    head = parts.head[:a] + marker + parts.head[a:b] + marker + parts.head[b:]
+    text = f"Thực hiện {head}{parts.tails}."
+    (cite,) = find_citations(text)
+    assert (cite.type, cite.number, cite.issuer, cite.date, cite.body) == (
+        parts.type, parts.number, parts.issuer, parts.date, parts.body)
+    span = text[cite.start:cite.end]
+    assert "*" not in span and "_" not in span
+    assert parts.head.startswith(span)
