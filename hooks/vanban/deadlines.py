@@ -129,10 +129,10 @@ def units(items: list[Entry], on: dt.date) -> list[Unit]:
     for entry in items:
         if entry.status(on) not in (UPCOMING, OVERDUE):
             continue
-        for name in dict.fromkeys(entry.task.units):
-            unit = found.setdefault(group_slug(name), Unit(group_slug(name), name, []))
-            if entry not in unit.items:
-                unit.items.append(entry)
+        # A task names a unit once even if two spellings of it are listed.
+        for key in dict.fromkeys(group_slug(name) for name in entry.task.units):
+            name = next(n for n in entry.task.units if group_slug(n) == key)
+            found.setdefault(key, Unit(key, name, [])).items.append(entry)
     return sorted(found.values(), key=lambda u: (tone_key(u.name), u.slug))
 
 
@@ -168,7 +168,30 @@ def index_page(all_units: list[Unit], items: list[Entry], on: dt.date) -> str:
 
 # --- iCalendar (RFC 5545) ------------------------------------------------------
 
-def _calendar(site, name: str, items: list[Entry]) -> bytes:
+def _event(site, entry: Entry) -> bytes:
+    doc = entry.doc
+    event = icalendar.Event()
+    host = urlsplit(site.options.site_url or "http://127.0.0.1/").hostname or "localhost"
+    event.add("uid", f"{doc.year}-{doc.slug}-{entry.index}@{host}")
+    # DTSTAMP from the document, not the clock, so a rebuild changes nothing.
+    stamp = (doc.date or dates.PartialDate(doc.year)).as_date()
+    event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
+    event.add("dtstart", entry.day)
+    event.add("dtend", entry.day + dt.timedelta(days=1))
+    event.add("summary", f"Hạn: {entry.task.content}")
+    event.add("description", "\n".join([
+        f"Đơn vị thực hiện: {'; '.join(entry.task.units)}",
+        f"Thời hạn: {dates.display(entry.task.due)}",
+        f"Văn bản: {doc.heading}: {doc.title}",
+    ]))
+    event.add("url", absolute(site.options.site_url, doc.src_uri))
+    event.add("transp", "TRANSPARENT")
+    return event.to_ical()
+
+
+def _calendar(name: str, events: list[bytes]) -> bytes:
+    """A VCALENDAR around events serialized once each: the site calendar and
+    the plans' calendars share them (icalendar's serializer is the slow part)."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//vanban//Thời hạn nhiệm vụ//VI")
     cal.add("version", "2.0")
@@ -176,46 +199,27 @@ def _calendar(site, name: str, items: list[Entry]) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("name", name)
-    host = urlsplit(site.options.site_url or "http://127.0.0.1/").hostname or "localhost"
-    for entry in items:
-        if entry.day is None:
-            continue
-        doc = entry.doc
-        event = icalendar.Event()
-        event.add("uid", f"{doc.year}-{doc.slug}-{entry.index}@{host}")
-        # DTSTAMP from the document, not the clock, so a rebuild changes nothing.
-        stamp = (doc.date or dates.PartialDate(doc.year)).as_date()
-        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
-        event.add("dtstart", entry.day)
-        event.add("dtend", entry.day + dt.timedelta(days=1))
-        event.add("summary", f"Hạn: {entry.task.content}")
-        event.add("description", "\n".join([
-            f"Đơn vị thực hiện: {'; '.join(entry.task.units)}",
-            f"Thời hạn: {dates.display(entry.task.due)}",
-            f"Văn bản: {doc.heading}: {doc.title}",
-        ]))
-        event.add("url", absolute(site.options.site_url, doc.src_uri))
-        event.add("categories", ["Thời hạn"])
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    return cal.to_ical()
+    head, end = cal.to_ical().split(b"END:VCALENDAR")
+    return head + b"".join(events) + b"END:VCALENDAR" + end
 
 
 def step(site) -> None:
     on = today(site)
     items = entries(site.published)
-    by_doc: dict[str, list[Entry]] = {}  # grouped once: a scan of all items per document is quadratic
+    events = {id(e): _event(site, e) for e in items if e.day is not None}
+    by_doc: dict[str, list[Entry]] = {}
     for entry in items:
         by_doc.setdefault(entry.doc.src_uri, []).append(entry)
     for doc in site.published:
         if doc.tasks:
             site.parts[doc.src_uri].sections.append(plan_section(doc, on))
-            if any(t.due for t in doc.tasks):
-                site.files[calendar_uri(doc)] = _calendar(site, f"Thời hạn: {doc.heading}", by_doc[doc.src_uri])
+            own = [events[id(e)] for e in by_doc[doc.src_uri] if id(e) in events]
+            if own:
+                site.files[calendar_uri(doc)] = _calendar(f"Thời hạn: {doc.heading}", own)
     all_units = units(items, on)
     for unit in all_units:
         site.files.update(unit_pages(unit, on))
     site.files[DEADLINES] = index_page(all_units, items, on)
     name = site.options.identity.get("ten") or "Văn bản"
-    site.files[ALL_CALENDAR] = _calendar(site, f"Thời hạn nhiệm vụ — {name}", items)
+    site.files[ALL_CALENDAR] = _calendar(f"Thời hạn nhiệm vụ — {name}", [events[id(e)] for e in items if id(e) in events])
     site.log.append(f"Thời hạn: {len(items)} nhiệm vụ, tính đến {on.isoformat()}.")

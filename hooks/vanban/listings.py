@@ -19,8 +19,7 @@ from markupsafe import Markup
 from . import dates
 from .documents import _WEBSITE_LINE, Document
 from .markup import md, md_link, page, render
-from .text import fold, tone_key
-from .text import slug as slugify  # cached, fixed transliteration
+from .text import fold, slug, tone_key
 
 DOCS_PER_PAGE = 50
 GROUPS_PER_PAGE = 100
@@ -130,9 +129,9 @@ class Group:
 
 
 def group_slug(value: str) -> str:
-    slug = slugify(value, max_length=80, word_boundary=True) or "khac"
+    found = slug(value, max_length=80, word_boundary=True) or "khac"
     # A group named "trang 2" must not take the place of page 2 of the index.
-    return slug + "-nhom" if _PAGE_NAME.match(slug) else slug
+    return found + "-nhom" if _PAGE_NAME.match(found) else found
 
 
 def groups(kind: Kind, documents: list[Document]) -> list[Group]:
