@@ -181,7 +181,7 @@
   /* Start fetching the index chunks of the words typed so far. */
   function preload(raw) {
     if (!engine) return;
-    const plan = parse(raw);
+    const plan = parse(raw.replace(/[\p{L}\p{N}]+$/u, "")); // words still being typed would fetch stray chunks
     const terms = tokensOf([...plan.words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
     if (terms.length) engine.then((pagefind) => pagefind.preload(terms.join(" ")));
@@ -247,10 +247,14 @@
   /* Some forty words around the first match, matched words in <mark>. */
   function excerpt(data, plan) {
     const words = data.content.split(/\s+/);
-    const texts = words.map(shown);
-    const visible = (i) => Boolean(texts[i] && texts[i][0]);
+    // Decoding every word of a long document costs; only the shown ones are.
+    const visible = (i) => Boolean(words[i]) && !/^z[nct]/.test(words[i]) && words[i] !== GLUE;
     const marked = new Set(data.locations.filter(visible));
     if (plan.number) markNumber(words, plan.number, marked);
+    if (!marked.size) { // found by a hidden key (type and numeral): show the query's words
+      const terms = tokensOf([...plan.words, ...plan.phrases.flat()]);
+      words.forEach((w, i) => { if (terms.some((t) => w.startsWith(t))) marked.add(i); });
+    }
     let first = Math.min(...marked);
     let lead = 0; // the hidden tokens' line comes first
     while (lead < words.length && !baseOf(words[lead])) lead++;
@@ -261,7 +265,7 @@
     if (start > lead) out.append("… ");
     for (let i = start; i < end; i++) {
       if (!visible(i)) continue;
-      const [text, glued] = texts[i];
+      const [text, glued] = shown(words[i]);
       if (!glued && i > start) out.append(" ");
       out.append(marked.has(i) ? el("mark", {}, text) : text);
     }
