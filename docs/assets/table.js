@@ -98,7 +98,8 @@
       form.appendChild(label);
     });
     this.status = element("p", { class: "vb-loc-ket-qua", role: "status", "aria-live": "polite" });
-    var table = element("table", { class: "vb-bang" });
+    // No class: Material styles only tables without one (.md-typeset table:not([class])).
+    var table = element("table");
     var head = element("tr");
     this.headers = COLUMNS.map(function (column) {
       var th = element("th", { scope: "col", "aria-sort": "none" });
