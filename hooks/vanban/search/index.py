@@ -69,7 +69,6 @@ def settings(documents: list[Document]) -> dict:
     """Type codes and names (to recognise numbers in a query) and the filter values."""
     return {
         "codes": sorted({tokens.number_key(c) for c in doctypes.all_codes()}),
-        "types": sorted({tokens.type_numeral_key(t.name, "") for t in doctypes.TYPES}),
         "type_names": sorted({" ".join(fold(t.name).split()) for t in doctypes.TYPES}),
         "filters": {
             "loai": sorted({d.doctype.name for d in documents}),
