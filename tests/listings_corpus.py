@@ -29,8 +29,8 @@ PLANS = {
         so_hieu="1286/QĐ-UBND", loai="Quyết định", trich_yeu=HOSTILE_TITLE, ngay_ban_hanh="15/01/2024",
         co_quan_ban_hanh="Ủy ban nhân dân tỉnh Bến Tre", trang_thai="Còn hiệu lực",
     ),
-    "2023/116-kh-duk.md": plan(
-        so_hieu="116-KH/ĐUK", trich_yeu=HELD_TITLE, ngay_ban_hanh="2023-07-01", tags=["dân vận"],
+    "2023/987-kh-duk.md": plan(
+        so_hieu="987-KH/ĐUK", trich_yeu=HELD_TITLE, ngay_ban_hanh="2023-07-01", tags=["dân vận"],
         noi_nhan=["Ban Thường vụ Đoàn Khối", "Lưu VP"],
         nhiem_vu=[{"noi_dung": "Việc không đăng", "don_vi": "Ban Thường vụ Đoàn Khối", "han": "2023-08-01"}],
     ),
