@@ -50,8 +50,10 @@ def test_pdf_link_sits_beside_the_button(page, site_url):
 def test_screen_shows_the_site_around_the_document(page, site_url):
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(site_url + SEED)
+    # Document pages hide the site nav by design (pages.py): the panel needs the room.
     for selector in SITE_PARTS:
-        assert display(page, selector) != "none", selector
+        if selector != ".md-sidebar--primary":
+            assert display(page, selector) != "none", selector
 
 
 def test_print_media_shows_the_original_alone(page, site_url):
