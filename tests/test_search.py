@@ -3,6 +3,7 @@ spelling, phrases, filters and the URL, on a small site built once."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -231,3 +232,13 @@ def test_the_build_needs_no_network(tmp_path):
     assert (bundle / "pagefind.js").is_file()
     assert len(list((bundle / "fragment").iterdir())) == 2  # the document and the one-letter page
     assert (bundle / "vanban-search.json").is_file()
+
+
+def test_the_query_side_knows_every_index_chunk(built):
+    """search.js fetches each chunk a word's prefix runs into (chunks.py)."""
+    settings = json.loads((built.site / "pagefind" / "vanban-search.json").read_text(encoding="utf-8"))
+    ranges = settings["chunks"]
+    assert ranges and all(len(r) == 2 and r[0] <= r[1] for r in ranges)
+    assert [r[0] for r in ranges] == sorted(r[0] for r in ranges)
+    assert len(list((built.site / "pagefind" / "index").iterdir())) == len(ranges)
+    assert settings["filters"]["loai"] == ["Chỉ thị", "Kế hoạch", "Thông báo"]

@@ -172,8 +172,25 @@
   const tokensOf = (words) => words.map(queryToken);
   let sentinel = null; // the index's page of one-letter words (index.py): never a result
 
+  /* Chunks of the index holding words that start with `term` (index chunks.py). */
+  function chunksOf(term) {
+    const end = term + "\x7f";
+    return (settings.chunks || []).filter(([from, to]) => to + "\x7f" >= term && from <= end).map(([from]) => from);
+  }
+
+  // Pagefind fetches only the first chunk a word falls in; a prefix running
+  // over several chunks would lose the pages in the others.
+  const fetched = new Set();
+  async function fetchChunks(pagefind, terms) {
+    const wanted = [...new Set(terms.flatMap(chunksOf))].filter((f) => !fetched.has(f));
+    if (!wanted.length) return;
+    wanted.forEach((f) => fetched.add(f));
+    await pagefind.preload(wanted.join(" "));
+  }
+
   async function run(pagefind, terms, filters) {
     if (!terms.length) return [];
+    await fetchChunks(pagefind, terms);
     const found = await pagefind.search(terms.join(" "), { filters });
     return found ? found.results.filter((r) => r.id !== sentinel) : [];
   }
@@ -184,7 +201,7 @@
     const plan = parse(raw.replace(/[\p{L}\p{N}]+$/u, "")); // words still being typed would fetch stray chunks
     const terms = tokensOf([...plan.words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
-    if (terms.length) engine.then((pagefind) => pagefind.preload(terms.join(" ")));
+    if (terms.length) engine.then((pagefind) => fetchChunks(pagefind, terms));
   }
 
   /* Pages where the phrase's words stand one after another. */

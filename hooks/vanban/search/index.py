@@ -21,7 +21,7 @@ import jinja2
 from .. import dates, doctypes
 from ..documents import Document
 from ..text import fold
-from . import tokens
+from . import chunks, tokens
 from .citations import cited
 from .extract import article_text
 
@@ -135,7 +135,8 @@ def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
         _scratch(records, Path(scratch))
         _run(_write(Path(scratch), out))
-    (out / SETTINGS).write_text(json.dumps(settings(documents), ensure_ascii=False), encoding="utf-8")
+    data = {**settings(documents), "chunks": chunks.ranges(out)}
+    (out / SETTINGS).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return size, time.monotonic() - started
 
