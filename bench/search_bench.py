@@ -11,6 +11,7 @@ and the index size and build time. Targets (issue 4): ≤ 600 KB, ≤ 300 ms at 
 
     python bench/search_bench.py              # N = 100 and 1000
     python bench/search_bench.py 10000        # sizes to run
+    python bench/search_bench.py 10000 --measure-only   # the browser part again
 """
 
 from __future__ import annotations
@@ -149,11 +150,16 @@ def _size(request) -> int:
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
-def run(n: int, browser) -> list[str]:
-    project, build_seconds = build(n)
-    size, index_seconds, documents = index_alone(project)
-    lines = [f"N = {n} ({documents} văn bản đăng): dựng trang {build_seconds:.1f} s; "
-             f"chỉ mục {size / KB / KB:.1f} MB, dựng chỉ mục {index_seconds:.1f} s"]
+def run(n: int, browser, measure_only: bool = False) -> list[str]:
+    if measure_only:  # the site of an earlier run, with today's search.js
+        project = OUT / str(n)
+        shutil.copy(ROOT / "docs" / "assets" / "search.js", project / "site" / "assets" / "search.js")
+        lines = [f"N = {n}: trang đã dựng trước"]
+    else:
+        project, build_seconds = build(n)
+        size, index_seconds, documents = index_alone(project)
+        lines = [f"N = {n} ({documents} văn bản đăng): dựng trang {build_seconds:.1f} s; "
+                 f"chỉ mục {size / KB / KB:.1f} MB, dựng chỉ mục {index_seconds:.1f} s"]
     server, url = serve(project / "site")
     try:
         for query in QUERIES:
@@ -170,6 +176,7 @@ def run(n: int, browser) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo tra cứu: dung lượng tải và thời gian ra kết quả.")
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--measure-only", action="store_true", help="đo lại trên trang đã dựng ở lần chạy trước")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -177,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                     args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
         for n in args.sizes:
-            for line in run(n, browser):
+            for line in run(n, browser, args.measure_only):
                 print(line, flush=True)
         browser.close()
     return 0

@@ -14,7 +14,7 @@
   const ROOT = new URL("..", script.src);
   const BUNDLE = new URL("pagefind/", ROOT);
   const FILTERS = ["loai", "nam", "co_quan"];
-  const PAGE = 10;
+  const PAGE = 6; // results shown at once; each needs its fragment fetched
 
   // --- Query words → index tokens (mirror of tokens.py) -------------------
   const MARKS = { "\u0306": "b", "\u0302": "c", "\u031b": "h" };
@@ -159,7 +159,8 @@
           fetch(new URL("vanban-search.json", BUNDLE)).then((r) => r.json()),
         ]);
         settings = loaded;
-        await pagefind.options({ basePath: BUNDLE.pathname, noWorker: true, excerptLength: 0 });
+        // In a worker (as Pagefind does by default): a long search never freezes typing.
+        await pagefind.options({ basePath: BUNDLE.pathname, excerptLength: 0 });
         await pagefind.init();
         const marker = await pagefind.search("zs");
         sentinel = marker.results.length ? marker.results[0].id : null;
@@ -444,7 +445,7 @@
     ui.input.addEventListener("input", () => {
       clearTimeout(timer);
       preload(ui.input.value);
-      timer = setTimeout(() => update(false), 100);
+      timer = setTimeout(() => update(false), 60);
     });
     ui.input.addEventListener("focus", () => open(false));
     for (const f of FILTERS) if (ui[f]) ui[f].addEventListener("change", () => update(true));
