@@ -64,6 +64,7 @@ class Run:
     max_rss: int  # bytes: the largest single process (/usr/bin/time -v), 0 if unknown
     warnings: int = 0
     output: str = ""
+    by_program: dict = field(default_factory=dict)  # program name → its largest RSS (bytes), sampled
 
 
 @dataclass
@@ -113,11 +114,19 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(root: int) -> int:
+def _tree_rss(root: int, by_name: dict[str, int] | None = None) -> int:
+    """The summed RSS of a process tree; `by_name` collects each program's largest RSS."""
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += _rss(pid)
+        rss = _rss(pid)
+        total += rss
+        if by_name is not None and rss:
+            try:
+                name = Path(f"/proc/{pid}/comm").read_text().strip()
+            except OSError:
+                name = "?"
+            by_name[name] = max(by_name.get(name, 0), rss)
         stack.extend(_children(pid))
     return total
 
@@ -130,11 +139,12 @@ def measure(command: list[str], cwd: Path, env: dict, timeout: float) -> Run:
     start = time.perf_counter()
     proc = subprocess.Popen(full, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = [0]
+    by_name: dict[str, int] = {}
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            peak[0] = max(peak[0], _tree_rss(proc.pid, by_name))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -159,7 +169,7 @@ def measure(command: list[str], cwd: Path, env: dict, timeout: float) -> Run:
     if use_time and exit_line:
         code = int(exit_line.group(1))
     warnings = len(re.findall(r"^WARNING", output, re.M))
-    return Run(code == 0, seconds, cpu, max(peak[0], max_rss), max_rss, warnings, output)
+    return Run(code == 0, seconds, cpu, max(peak[0], max_rss), max_rss, warnings, output, by_name)
 
 
 # --- the two projects ---------------------------------------------------------
@@ -386,6 +396,9 @@ def report(results: list[Result]) -> str:
         lines.append(f"{'peak memory (tree)':24}{_mb(p.run.peak_rss):>14}{_mb(m.run.peak_rss):>16}{ratio_m:>8.2f}"
                      + (f"   target ≤ {RATIO_MAX}× at 1,000: {_verdict(ratio_m <= RATIO_MAX)}" if r.n == 1000 else ""))
         lines.append(f"{'max RSS one process':24}{_mb(p.run.max_rss):>14}{_mb(m.run.max_rss):>16}")
+        programs = ", ".join(f"{name} {_mb(size)}" for name, size in sorted(p.run.by_program.items(), key=lambda i: -i[1])
+                             if size > 20 * MB and name != "time")
+        lines.append(f"{'project by program':24}{programs}")
         lines.append(f"{'CPU per document':24}{p.run.cpu / r.documents * 1000:>11.1f} ms{m.run.cpu / r.documents * 1000:>13.1f} ms")
         lines.append(f"{'site size':24}{_mb(p.site_bytes):>14}{_mb(m.site_bytes):>16}")
         lines.append(f"{'files in site':24}{p.files:>14}{m.files:>16}")
