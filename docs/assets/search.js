@@ -349,6 +349,8 @@
     return out;
   }
 
+  let running = null; // the search Pagefind is running
+
   async function update(push) {
     const mine = ++sequence;
     writeState(push);
@@ -356,7 +358,19 @@
     const chosen = filters();
     if (!q && !Object.keys(chosen).length) { render({ results: [], plan: null }, mine, ""); return; }
     ui.status.textContent = "Đang tìm…";
-    const found = await searchAll(q, chosen);
+    // A search cannot be stopped once Pagefind runs it: while one runs, only
+    // the newest query waits, and the ones typed in between are skipped.
+    while (running) {
+      await running.catch(() => null);
+      if (mine !== sequence) return;
+    }
+    running = searchAll(q, chosen);
+    let found;
+    try {
+      found = await running;
+    } finally {
+      running = null;
+    }
     if (mine === sequence) render(found, mine, q);
   }
 
