@@ -126,16 +126,16 @@ def test_json_has_the_annotation_fields(tmp_path, monkeypatch, capsys):
     assert list(problems[0]) == ["file", "line", "field", "message", "expected", "example", "severity"]
 
 
-def test_word_file_in_plans_is_a_warning(tmp_path, monkeypatch, capsys):
-    """The build reads only .md; a .docx left in plans/ would be skipped without a word."""
+def test_word_file_in_plans_is_an_error_as_in_the_build(tmp_path, monkeypatch, capsys):
+    """The build refuses a .docx left in plans/ rather than skip it; check says the same."""
     write(tmp_path, {"2023/115-kh-duk.md": plan(), "2023/ke-hoach.docx": b"PK\x03\x04 broken"})
     code, problems = run_json(tmp_path, monkeypatch, capsys)
-    assert code == 0
+    assert code == 1
     assert problems == [{
         "file": "plans/2023/ke-hoach.docx", "line": 1, "field": "tệp",
-        "message": "Tệp .docx không phải văn bản .md nên không được đăng.",
-        "expected": "chỉ tệp .md trong plans/; tệp Word thì chuyển bằng lệnh vanban import",
-        "example": "vanban import plans/2023/ke-hoach.docx", "severity": "cảnh báo"}]
+        "message": "Tệp “ke-hoach.docx” không phải văn bản Markdown (.md) nên không thể đăng.",
+        "expected": "mỗi văn bản là một tệp .md; tệp Word (.docx) cần chuyển bằng lệnh vanban import",
+        "example": "vanban import plans/2023/ke-hoach.docx", "severity": "lỗi"}]
 
 
 def test_missing_path_is_a_usage_error(tmp_path, monkeypatch, capsys):

@@ -45,10 +45,9 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
     for path in paths:
         root = _plans_root(path)
         names = selected.setdefault(root, set())
+        # Non-Markdown files stay in: the build reports them as errors, and so does check.
         targets = corpus_mod.files(path) if path.is_dir() else [path]
-        targets = [p for p in targets if p.suffix.lower() in corpus_mod.SUFFIXES]
         names.update(_display(p, base) for p in targets)
-        report.problems.extend(_stray_files(path, base))
     for root, names in selected.items():
         report.files += len(names)
         report.problems.extend(p for p in _root_problems(root, base, names, report.notes)
@@ -113,13 +112,3 @@ def _home(project: Path) -> str | None:
         return None
     return ((data or {}).get("extra") or {}).get("to_chuc", {}).get("tinh")
 
-
-def _stray_files(path: Path, base: Path) -> list[Problem]:
-    """Files the build skips without a word (a .docx dropped into plans/)."""
-    found = sorted(path.rglob("*")) if path.is_dir() else [path]
-    stray = [p for p in found if p.is_file() and p.suffix.lower() not in corpus_mod.SUFFIXES
-             and not p.name.startswith(".")]
-    return [Problem(_display(p, base), 1, "tệp",
-                    f"Tệp {p.suffix or 'không có đuôi'} không phải văn bản .md nên không được đăng.",
-                    "chỉ tệp .md trong plans/; tệp Word thì chuyển bằng lệnh vanban import",
-                    f"vanban import {_display(p, base)}", "cảnh báo") for p in stray]
