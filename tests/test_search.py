@@ -36,7 +36,8 @@ PLANS = {
         so_hieu="07-CT/TU", loai="Chỉ thị", co_quan_ban_hanh="Tỉnh ủy Bến Tre", ngay_ban_hanh="2021-05-06",
         trich_yeu="Về đổi mới nội dung, phương thức hoạt động của Mặt trận"),
     "2022/20-tb-duk.md": plan(
-        "Văn hóa văn nghệ là vấn đề của người dân; hội diễn có nhiều tiết mục.",
+        "Văn hóa văn nghệ là vấn đề của người dân; hội diễn có nhiều tiết mục. "
+        "Khóm một, khóm hai, khóm ba, khóm bốn, khóm năm, khóm sáu, khóm bảy và khóm ấp.",
         so_hieu="20-TB/ĐUK", loai="Thông báo", trich_yeu="Kết quả hội diễn văn nghệ", ngay_ban_hanh="2022-09-01"),
     "2022/05-ct-duk.md": plan(
         "Quán triệt Chỉ thị số 07-CT/TU. Vận động người dân tham gia; công tác tuyên truyền Chỉ thị số 07-CT/TU.",
@@ -141,6 +142,14 @@ def test_quoted_phrase_needs_the_words_together(url, page):
     assert search(page, url, '"công tác dân vận"') == [KH]
     assert search(page, url, '"cong tac dan van"') == [KH]
     assert set(search(page, url, "công tác dân vận")) == {KH, CT_DUK}  # words anywhere
+
+
+def test_a_phrase_late_in_a_document_is_found(url, page):
+    """"khóm ấp" comes after six other "khóm": past what plain queries reach (tokens.KEEP)."""
+    assert search(page, url, '"khóm ấp"') == [TB]
+    assert search(page, url, '"khom ap"') == [TB]
+    assert search(page, url, '"khóm hai"') == [TB]
+    assert search(page, url, '"ấp khóm"') == []
 
 
 def test_held_back_documents_are_never_found(url, page):

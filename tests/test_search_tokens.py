@@ -124,3 +124,10 @@ def test_article_text_is_the_document_only():
     <aside>Thuộc tính</aside></div></article><footer>Chân trang</footer></html>"""
     assert article_text(page) == "KẾ HOẠCH Công tác dân vận\nNội dung & phần chính.\nMột\nHai"
     assert article_text("<html><body>Không phải văn bản</body></html>") is None
+
+
+def test_later_occurrences_of_a_word_form_are_set_apart():
+    encoded = tokens.cap_repeats(tokens.encode_text("dân dân Dân, văn\nDÂN dân-dân"), keep=2)
+    assert encoded.split() == ["danzq1cnl", "danzq1cnl", "zrdanzq1cnk", tokens.GLUE + ",", "vanzq1bnl", tokens.GLUE,
+                               "zrdanzq1cnu", "zrdanzq1cnl", tokens.GLUE + "-", "zrdanzq1cngl", tokens.GLUE]
+    assert tokens.decode_text(encoded) == "dân dân Dân, văn DÂN dân-dân"

@@ -24,6 +24,7 @@
   const B36 = "0123456789abcdefghijklmnopqrstuvwxyz";
   const WORD = /[\p{L}\p{N}]+/gu;
   const GLUE = "\u2063";
+  const REPEAT = "zr"; // a word's later occurrences in a document (tokens.py cap_repeats)
 
   const clean = (text) => text
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
@@ -62,6 +63,7 @@
 
   /* [word, written glued to what precedes it] of one token (tokens.py _parse). */
   function decode(tok) {
+    if (tok.startsWith(REPEAT)) tok = tok.slice(2);
     if (/^z[nct]/.test(tok)) return ["", false];
     if (tok.startsWith("zx")) {
       const end = tok.indexOf("zq");
@@ -207,8 +209,19 @@
 
   /* Pages where the phrase's words stand one after another. */
   async function phrasePages(pagefind, words) {
-    const per = await Promise.all(words.map((w) => run(pagefind, [queryToken(w)], {})));
-    const maps = per.map((results) => new Map(results.map((r) => [r.id, new Set(r.words)])));
+    // Every occurrence counts here, the later ones (REPEAT) included.
+    const maps = [];
+    for (const w of words) {
+      const map = new Map();
+      for (const term of [queryToken(w), REPEAT + queryToken(w)]) {
+        for (const r of await run(pagefind, [term], {})) {
+          const set = map.get(r.id) || new Set();
+          r.words.forEach((p) => set.add(p));
+          map.set(r.id, set);
+        }
+      }
+      maps.push(map);
+    }
     const pages = new Set();
     for (const [id, first] of maps[0]) {
       if (!maps.every((m) => m.has(id))) continue;
@@ -252,6 +265,7 @@
 
   /* A token's fold ("dangzq0dr1k" → "dang"); "" for marks and hidden tokens. */
   function baseOf(word) {
+    if (word.startsWith(REPEAT)) word = word.slice(2);
     if (!/^[a-z0-9]+$/.test(word) || /^z[nctx]/.test(word)) return "";
     let base = "";
     for (let i = 0; i < word.length; i++) {
@@ -269,10 +283,13 @@
     const visible = (i) => Boolean(words[i]) && !/^z[nct]/.test(words[i]) && words[i] !== GLUE;
     const marked = new Set(data.locations.filter(visible));
     if (plan.number) markNumber(words, plan.number, marked);
-    if (!marked.size) { // found by a hidden key (type and numeral): show the query's words
-      const terms = tokensOf([...plan.words, ...plan.phrases.flat()]);
-      words.forEach((w, i) => { if (terms.some((t) => w.startsWith(t))) marked.add(i); });
-    }
+    // The query's words wherever they stand: later occurrences (REPEAT) and
+    // results found by a hidden key (type and numeral) have no locations.
+    const terms = tokensOf([...plan.words, ...plan.phrases.flat()]);
+    words.forEach((w, i) => {
+      const tok = w.startsWith(REPEAT) ? w.slice(2) : w;
+      if (terms.some((t) => tok.startsWith(t))) marked.add(i);
+    });
     let first = Math.min(...marked);
     let lead = 0; // the hidden tokens' line comes first
     while (lead < words.length && !baseOf(words[lead])) lead++;

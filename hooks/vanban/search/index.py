@@ -59,7 +59,7 @@ def record(doc: Document, site_dir: Path) -> Record:
     }
     return Record(
         url=page_url(doc),
-        content=" ".join([*hidden, tokens.GLUE]) + "\n" + tokens.encode_text(text),
+        content=" ".join([*hidden, tokens.GLUE]) + "\n" + tokens.cap_repeats(tokens.encode_text(text)),
         meta={key: tokens.encode_text(value) for key, value in meta.items()},
         filters={"loai": [doc.doctype.name], "nam": [str(doc.year)], "co_quan": [doc.issuer_body]},
     )
