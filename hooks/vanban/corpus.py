@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,9 +57,15 @@ def _not_markdown(path: Path, name: str) -> Problem:
 
 def _display(path: Path, base: Path) -> str:
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(base)).as_posix()
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(base: Path) -> Path:
+    # The base is the same for every file of a corpus; resolving is a few system calls.
+    return base.resolve()
 
 
 def _collisions(documents: list[Document]) -> list[Problem]:
