@@ -285,9 +285,9 @@ class _Generator:
         type_name = r.choices([t for t in TYPE_WEIGHTS if t in issuer.types],
                               weights=[TYPE_WEIGHTS[t] for t in TYPE_WEIGHTS if t in issuer.types])[0]
         number = self._number(issuer, type_name, year)
-        while (year, slugify(number)) in self.taken:
+        while (year, _slug(number)) in self.taken:
             number = self._number(issuer, type_name, year)
-        self.taken.add((year, slugify(number)))
+        self.taken.add((year, _slug(number)))
         written, year, month, day = self._date(year)
         topic = r.choice(TOPICS)
         title = self._title(type_name, topic, year)
@@ -460,6 +460,11 @@ def _cite_text(ref: Ref, rng: random.Random | None = None) -> str:
     return f"{ref.type} số {ref.number}, ngày {ref.date} của {ref.body}"
 
 
+def _slug(number: str) -> str:
+    """The file name the site would give the number (vanban.text.slug names the same backend)."""
+    return slugify(number, backend="text-unidecode")
+
+
 def _dump(meta: dict) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10_000)
@@ -479,7 +484,7 @@ def generate(n: int, out_dir: Path, seed: int = 0) -> list[Path]:
     for year in _years(n, gen.rng):
         meta, body, ref = gen.document(year)
         gen.refs.append(ref)
-        path = out_dir / str(year) / f"{slugify(ref.number)}.md"
+        path = out_dir / str(year) / f"{_slug(ref.number)}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\n{_dump(meta)}---\n\n{body}\n", encoding="utf-8")
         paths.append(path)
