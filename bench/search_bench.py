@@ -134,7 +134,8 @@ def measure(browser, url: str, query: str) -> dict:
     page.goto(url + "/")
     page.wait_for_load_state("networkidle")
     sizes: list[int] = []
-    page.on("requestfinished", lambda req: sizes.append(_size(req)))
+    parts: list[tuple[int, str]] = []
+    page.on("requestfinished", lambda req: (sizes.append(_size(req)), parts.append((sizes[-1], req.url))))
     page.keyboard.press("/")
     page.evaluate("() => window.vanbanSearch.ready()")  # the engine, as opening the box loads it
     page.evaluate(f"q => {{ window.__searchDone = ({_WATCH})(q); }}", query)
@@ -142,7 +143,7 @@ def measure(browser, url: str, query: str) -> dict:
     result = page.evaluate("() => window.__searchDone")
     page.wait_for_load_state("networkidle")
     context.close()
-    return {"query": query, "kb": sum(sizes) / KB, "requests": len(sizes), **result}
+    return {"query": query, "kb": sum(sizes) / KB, "requests": len(sizes), "parts": sorted(parts, reverse=True), **result}
 
 
 def _size(request) -> int:
@@ -150,7 +151,7 @@ def _size(request) -> int:
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
-def run(n: int, browser, measure_only: bool = False) -> list[str]:
+def run(n: int, browser, measure_only: bool = False, detail: bool = False) -> list[str]:
     if measure_only:  # the site of an earlier run, with today's search.js
         project = OUT / str(n)
         shutil.copy(ROOT / "docs" / "assets" / "search.js", project / "site" / "assets" / "search.js")
@@ -168,6 +169,8 @@ def run(n: int, browser, measure_only: bool = False) -> list[str]:
             ms_ok = "ĐẠT" if m["ms"] <= TARGET_MS else "CHƯA ĐẠT"
             lines.append(f"  “{query}”: {m['kb']:.0f} KB trong {m['requests']} yêu cầu ({kb_ok} ≤ {TARGET_KB}), "
                          f"{m['ms']:.0f} ms sau phím cuối ({ms_ok} ≤ {TARGET_MS}); {m['status']}")
+            if detail:
+                lines.extend(f"      {size / KB:7.1f} KB  {url.split('/', 3)[-1]}" for size, url in m["parts"])
     finally:
         server.shutdown()
     return lines
@@ -177,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo tra cứu: dung lượng tải và thời gian ra kết quả.")
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--measure-only", action="store_true", help="đo lại trên trang đã dựng ở lần chạy trước")
+    parser.add_argument("--detail", action="store_true", help="in từng tệp đã tải và dung lượng")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -184,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                     args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
         for n in args.sizes:
-            for line in run(n, browser, args.measure_only):
+            for line in run(n, browser, args.measure_only, args.detail):
                 print(line, flush=True)
         browser.close()
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -132,6 +133,7 @@ def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
     started = time.monotonic()
     records = [record(doc, site_dir) for doc in documents]
     out = site_dir / BUNDLE
+    shutil.rmtree(out, ignore_errors=True)  # Pagefind leaves an earlier bundle's chunks
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
         _scratch(records, Path(scratch))
         _run(_write(Path(scratch), out))
