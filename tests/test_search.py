@@ -201,6 +201,13 @@ def test_keyboard_opens_search_and_reaches_the_results(url, page):
     assert page.evaluate("document.activeElement.textContent") == "Chỉ thị 07-CT/TU"
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
+    page.set_viewport_size({"width": 400, "height": 800})  # the icon shows on narrow screens
+    opener = page.locator("label.vb-tim-mo")
+    assert opener.inner_text().strip() == "Tra cứu văn bản"  # its name for screen readers
+    opener.focus()
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__search")
+    assert page.evaluate("document.activeElement.name") == "q"
 
 
 def test_without_javascript_the_box_leads_to_the_listings(built):
