@@ -130,3 +130,29 @@ def test_bad_documents_fail_the_build_with_every_problem(tmp_path):
         assert "plans/2023/f.md:2: lỗi [front matter] YAML không đọc được" in out
         assert "không xuất bản" in out
         assert not (Path(result.site) / "van-ban/2023/115-kh-duk/index.html").exists()
+
+
+INJECTED = "[bấm](javascript:alert(1)) **đậm** <i>x</i>"
+
+
+def test_hostile_group_names_are_text_in_listing_and_deadline_headings(tmp_path):
+    """Tags, recipients, units and issuing bodies name listing pages: their Markdown is not run."""
+    body = plan(tags=[INJECTED], co_quan_ban_hanh=INJECTED, noi_nhan=[INJECTED, "Đăng Website"],
+                nhiem_vu=[{"noi_dung": "Báo cáo", "don_vi": INJECTED, "han": "4/2023"}])
+    result = build_project(tmp_path, {"2023/115-kh-duk.md": body}, env={"VANBAN_PDF": "true"})
+    assert result.returncode == 0, result.output
+    pages = [p for p in result.site.rglob("*.html")]
+    headings = 0
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert 'href="javascript:' not in text, path
+        assert "<i>x</i>" not in text and "<strong>đậm</strong>" not in text.split("<h1", 1)[-1].split("</h1>")[0], path
+        headings += "[bấm](javascript:alert(1)) **đậm** &lt;i&gt;x&lt;/i&gt;" in text
+    assert headings >= 4  # the tag, issuing body and recipient listings and the unit's deadlines page
+
+
+def test_empty_tags_field_with_pdfs_on(tmp_path):
+    text = plan().replace("---\n\n", "tags:\n---\n\n", 1)
+    result = build_project(tmp_path, {"2023/115-kh-duk.md": text}, env={"VANBAN_PDF": "true"})
+    assert result.returncode == 0, result.output
+    assert (result.site / "van-ban/2023/115-kh-duk/115-kh-duk.pdf").exists()

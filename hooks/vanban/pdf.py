@@ -60,7 +60,7 @@ def write_pdfs(site: Site, site_dir: Path) -> None:
 
 def metadata(doc: Document) -> dict:
     """What the PDF says about itself: title with the number, issuer, language."""
-    keywords = [doc.number.canonical, doc.doctype.name, *doc.meta.get("tags", [])]
+    keywords = [doc.number.canonical, doc.doctype.name, *(doc.meta.get("tags") or [])]
     return {
         "title": f"{doc.heading}: {doc.title}",
         "authors": [doc.issuer_body],
