@@ -156,3 +156,17 @@ def test_empty_tags_field_with_pdfs_on(tmp_path):
     result = build_project(tmp_path, {"2023/115-kh-duk.md": text}, env={"VANBAN_PDF": "true"})
     assert result.returncode == 0, result.output
     assert (result.site / "van-ban/2023/115-kh-duk/115-kh-duk.pdf").exists()
+
+
+@pytest.mark.parametrize("body", [
+    "Đoạn.\n\n```\n<script>alert(1)</script>\n~~~",  # fences that do not match are not code
+    "````\n<script>alert(1)</script>\n```",
+    "Chữ ``<script>alert(1)</script>` chữ",  # backtick runs that do not match
+    "```\n<script>alert(1)</script>",  # a fence never closed
+])
+def test_raw_html_in_a_body_never_runs(body):
+    import markdown
+
+    from vanban.markup import neutralize_html
+    html_out = markdown.markdown(neutralize_html(body), extensions=["fenced_code"])
+    assert "<script>" not in html_out

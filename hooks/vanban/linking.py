@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import _AUTOLINK as AUTOLINK
-from .markup import _CODE as CODE
-from .markup import neutralize_html
+from .markup import AUTOLINK, CODE, neutralize_html
 
 LINK_CLASS = "vb-dan-chieu"
 # Private-use characters hold a link's place while the rest is neutralised.

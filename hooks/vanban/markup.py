@@ -55,14 +55,29 @@ def page(meta: dict, content: str) -> str:
 
 
 # Raw HTML in a document body is shown as text, never run: editors paste from
-# many places, and the site is a public authority's.
-_CODE = re.compile(r"(^(?:```|~~~).*?^(?:```|~~~)[^\n]*$|`+[^`\n]*`+)", re.M | re.S)
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+# many places, and the site is a public authority's. Only what Python-Markdown
+# itself reads as code is left alone (it escapes it); anything this pattern
+# takes for code but Markdown does not would stay live HTML, so it follows
+# Markdown's rules, or a stricter subset of them: a fence closes with the same fence, a code span
+# with the same run of backticks.
+CODE = re.compile(
+    r"^(?P<fence>`{3,}|~{3,})[ ]*\.?[\w#.+-]*[ ]*\n"  # opening fence, at most a language name
+    r".*?^(?P=fence)[ ]*$"  # ... closed by the very same fence (fenced_code)
+    r"|(?<!\\)(?P<ticks>`+)[^\n]*?(?<!`)(?P=ticks)(?!`)",  # code span on one line
+    re.M | re.S,
+)
+AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 
 
 def neutralize_html(body: str) -> str:
-    parts = _CODE.split(body)
-    for i in range(0, len(parts), 2):  # even parts are outside code
-        text = _AUTOLINK.sub(r"\1", parts[i])
-        parts[i] = text.replace("<", "&lt;")
-    return "".join(parts)
+    out, last = [], 0
+    for code in CODE.finditer(body):
+        out.append(_escaped(body[last:code.start()]))
+        out.append(code.group())
+        last = code.end()
+    out.append(_escaped(body[last:]))
+    return "".join(out)
+
+
+def _escaped(text: str) -> str:
+    return AUTOLINK.sub(r"\1", text).replace("<", "&lt;")
