@@ -176,3 +176,13 @@ def test_citations_with_a_wrong_date_or_no_target_are_warnings(tmp_path, monkeyp
     wrong_date, unknown = (p["message"] for p in problems)
     assert "07/05/2023" in wrong_date and "06/05/2023" in wrong_date
     assert "“Kế hoạch số 99-KH/ĐUK” chưa có trong danh mục" in unknown
+
+
+def test_citations_are_checked_with_an_empty_identity_in_mkdocs_yml(tmp_path, monkeypatch, capsys):
+    """An empty `to_chuc:` once made the citation check give up quietly with exit 0."""
+    (tmp_path / "mkdocs.yml").write_text("extra:\n  to_chuc:\n", encoding="utf-8")
+    write(tmp_path, {"2023/115-kh-duk.md": plan("Thực hiện Chỉ thị số 99-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy.")})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 0
+    assert [p["field"] for p in problems] == ["nội dung"]
+    assert "99-CT/TU" in problems[0]["message"]
