@@ -70,14 +70,17 @@ def test_a_record_holds_the_documents_metadata(built_site):
     assert listed == {k: v for k, v in seed.items() if k != "noi_dung"}
 
 
-def test_citations_are_listed_when_the_parser_exists(built_site):
+def test_citations_are_listed_as_the_site_links_them(built_site):
     seed = load(built_site, "api/van-ban/2023/114-kh-duk.json")
-    if opendata._finder() is None:
-        assert seed["trich_dan"] == []
-        return
     numbers = [c["so_hieu"] for c in seed["trich_dan"]]
-    assert numbers[0] == "36-CTr/TU"
-    assert "06-CT/TU" in numbers and "18-CT/TW" in numbers
+    assert numbers[:3] == ["36-CTr/TU", "06-CT/TU", "09-QC/ĐUK"]
+    assert "18-CT/TW" in numbers and None in numbers  # the named congress resolutions
+    first = seed["trich_dan"][0]
+    assert first == {"loai": "Chương trình", "so_hieu": "36-CTr/TU", "ky_hieu_co_quan": "TU", "ngay": "2023-02-27",
+                     "co_quan": "Ban Thường vụ Tỉnh ủy",
+                     "duong_dan": f"{SITE_URL}van-ban/dan-chieu/chuong-trinh-36-ctr-tu-2023/"}
+    for cited in seed["trich_dan"]:  # every one has the page the site links it to
+        assert (built_site.site / cited["duong_dan"][len(SITE_URL):] / "index.html").exists()
 
 
 def test_csv_has_a_bom_and_one_row_per_document(built_site):

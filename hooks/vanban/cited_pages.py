@@ -227,6 +227,7 @@ def step(site) -> None:
     known = registry_mod.build(site.corpus.documents, getattr(options, "registry", None), home)
     site.problems.extend(known.problems)
     graph = relations.build(site.corpus.documents, known)
+    site.graph = graph
     for doc in site.published:
         uri = graph.uri(doc)
         parts = site.parts[uri]

@@ -43,56 +43,24 @@ def document_uri(doc: Document) -> str:
     return f"{API}/van-ban/{key(doc)}.json"
 
 
-def _finder():
-    """The citation parser, once that part of the core exists; until then no citations."""
-    try:
-        from .citations import find_citations
-    except ImportError:
-        return None
-    return find_citations
-
-
-def _get(item, *names):
-    for name in names:
-        value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
-        if value is not None:
-            return value
-    return None
-
-
-def citations(doc: Document, finder, by_number: dict, site_url: str) -> list[dict]:
-    if finder is None:
+def citations(doc: Document, graph, site_url: str) -> list[dict]:
+    """The body's citations in order, resolved as the site links them (type, number, province, year)."""
+    if graph is None:
         return []
     out = []
-    for item in finder(doc.body):
-        number = _get(item, "number")
-        cited_date = _get(item, "date")
-        target = _target(by_number.get(number) or [], cited_date)
+    for mention in graph.mentions.get(doc.src_uri, ()):
+        if not mention.found.in_body:
+            continue
+        cited = mention.found.citation
         out.append({
-            "loai": _text(_get(item, "type", "doctype")),
-            "so_hieu": _text(number),
-            "ky_hieu_co_quan": _text(_get(item, "issuer")),
-            "ngay": cited_date.isoformat() if hasattr(cited_date, "isoformat") else _text(cited_date),
-            "co_quan": _text(_get(item, "body")),
-            "duong_dan": absolute(site_url, target.src_uri) if target else None,
+            "loai": cited.type,
+            "so_hieu": cited.number,
+            "ky_hieu_co_quan": cited.issuer,
+            "ngay": cited.date,
+            "co_quan": cited.body,
+            "duong_dan": absolute(site_url, mention.target.src_uri),
         })
     return out
-
-
-def _target(candidates: list[Document], cited_date) -> Document | None:
-    """The published document a citation names: one number, and the year if the citation gives a date."""
-    year = getattr(cited_date, "year", None)
-    if year is None and isinstance(cited_date, str) and cited_date[:4].isdigit():
-        year = int(cited_date[:4])
-    if year is not None:
-        candidates = [d for d in candidates if d.year == year]
-    return candidates[0] if len(candidates) == 1 else None
-
-
-def _text(value) -> str | None:
-    if value is None:
-        return None
-    return getattr(value, "name", None) if not isinstance(value, (str, int)) else str(value)
 
 
 def record(doc: Document, cited: list[dict], site_url: str) -> dict:
@@ -152,13 +120,9 @@ def schema(site_url: str) -> dict:
 def step(site) -> None:
     base = site.options.site_url
     docs = newest_first(site.published)
-    finder = _finder()
-    by_number: dict[str, list[Document]] = {}
-    for doc in docs:
-        by_number.setdefault(doc.number.canonical, []).append(doc)
     records = []
     for doc in docs:
-        rec = record(doc, citations(doc, finder, by_number, base), base)
+        rec = record(doc, citations(doc, site.graph, base), base)
         records.append(rec)
         site.files[document_uri(doc)] = _json({**rec, "noi_dung": doc.body.strip()})
     site.files[LIST_JSON] = _json({
@@ -169,5 +133,3 @@ def step(site) -> None:
     })
     site.files[LIST_CSV] = to_csv(records)
     site.files[SCHEMA] = _json(schema(base))
-    if finder is None:
-        site.log.append("Dữ liệu mở: chưa có bộ đọc trích dẫn, trường trich_dan để trống.")

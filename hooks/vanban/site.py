@@ -30,6 +30,7 @@ class Site:
     parts: dict[str, PageParts] = field(default_factory=dict)  # src_uri → additions
     log: list[str] = field(default_factory=list)  # lines for the build log
     problems: list[Problem] = field(default_factory=list)
+    graph: object = None  # relations.Graph, set by the citations step for later steps
 
     @property
     def published(self):
