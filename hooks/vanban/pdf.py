@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .documents import Document
-from .site import POST_STEPS, STEPS, Site
+
+if TYPE_CHECKING:
+    from .site import Site
 
 # The stylesheets the PDF is printed with, as the site serves them: the page's
 # layout rules, then the print rules ("@media print", "@page").
@@ -128,5 +131,3 @@ def _site_fetcher(site_dir: Path):
     return SiteFetcher()
 
 
-STEPS.append(add_actions)
-POST_STEPS.append(write_pdfs)

@@ -76,6 +76,9 @@ def post_build(site: Site, site_dir: Path) -> None:
 # Modules that register steps; imported last, once STEPS and POST_STEPS exist.
 from . import cited_pages, pdf  # noqa: E402,F401
 
+# The print button and PDF link, then the PDFs from the written pages (issue 8).
+STEPS.append(pdf.add_actions)
+POST_STEPS.append(pdf.write_pdfs)
 # Citations: registry, links in the text, cited documents' pages (issue 3).
 STEPS.append(cited_pages.step)
 
