@@ -25,6 +25,11 @@ _WEBSITE_LINE = re.compile(
 )
 
 
+
+def is_website_line(recipient: str) -> bool:
+    """“Đăng Website”, “Đăng trang thông tin điện tử”…: the line that asks for publication."""
+    return _WEBSITE_LINE.search(fold(recipient)) is not None
+
 @dataclass
 class Task:
     content: str
@@ -62,7 +67,7 @@ class Document:
         flag = self.meta.get("publish")
         if flag is not None:
             return flag
-        return any(_WEBSITE_LINE.search(fold(r)) for r in self.recipients)
+        return any(is_website_line(r) for r in self.recipients)
 
     @property
     def slug(self) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from . import dates
-from .documents import _WEBSITE_LINE, Document
+from .documents import Document, is_website_line
 from .markup import md, md_link, page, render
 from .text import fold, slug, tone_key
 
@@ -93,7 +93,7 @@ def rows(documents, from_uri: str) -> list[dict]:
 
 def _recipients(doc: Document) -> list[str]:
     # The website line and the archive copy ("Lưu VP") are not units.
-    return [r for r in doc.recipients if not _WEBSITE_LINE.search(fold(r)) and not fold(r).startswith("luu")]
+    return [r for r in doc.recipients if not is_website_line(r) and not fold(r).startswith("luu")]
 
 
 @dataclass(frozen=True)
