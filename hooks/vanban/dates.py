@@ -38,7 +38,7 @@ class PartialDate:
         return "-".join(parts)
 
     def vietnamese(self) -> str:
-        """ngày 20/4/2023, tháng 4/2023 or năm 2023."""
+        """20/04/2023, tháng 4/2023 or năm 2023 (callers add “ngày” where a sentence needs it)."""
         if self.day:
             return f"{self.day:02d}/{self.month:02d}/{self.year}"
         if self.month:
