@@ -12,6 +12,7 @@ and the index size and build time. Targets (issue 4): ≤ 600 KB, ≤ 300 ms at 
     python bench/search_bench.py              # N = 100 and 1000
     python bench/search_bench.py 10000        # sizes to run
     python bench/search_bench.py 10000 --measure-only   # the browser part again
+    python bench/search_bench.py 10000 --reindex        # the index and the browser part again
 """
 
 from __future__ import annotations
@@ -151,11 +152,15 @@ def _size(request) -> int:
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
-def run(n: int, browser, measure_only: bool = False, detail: bool = False) -> list[str]:
-    if measure_only:  # the site of an earlier run, with today's search.js
+def run(n: int, browser, measure_only: bool = False, detail: bool = False, reindex: bool = False) -> list[str]:
+    if measure_only or reindex:  # the site of an earlier run, with today's search.js
         project = OUT / str(n)
         shutil.copy(ROOT / "docs" / "assets" / "search.js", project / "site" / "assets" / "search.js")
         lines = [f"N = {n}: trang đã dựng trước"]
+        if reindex:  # and today's index
+            size, index_seconds, documents = index_alone(project)
+            lines = [f"N = {n} ({documents} văn bản đăng): trang đã dựng trước; "
+                     f"chỉ mục {size / KB / KB:.1f} MB, dựng chỉ mục {index_seconds:.1f} s"]
     else:
         project, build_seconds = build(n)
         size, index_seconds, documents = index_alone(project)
@@ -180,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo tra cứu: dung lượng tải và thời gian ra kết quả.")
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--measure-only", action="store_true", help="đo lại trên trang đã dựng ở lần chạy trước")
+    parser.add_argument("--reindex", action="store_true", help="như --measure-only, nhưng dựng lại chỉ mục")
     parser.add_argument("--detail", action="store_true", help="in từng tệp đã tải và dung lượng")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -188,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                     args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
         for n in args.sizes:
-            for line in run(n, browser, args.measure_only, args.detail):
+            for line in run(n, browser, args.measure_only, args.detail, args.reindex):
                 print(line, flush=True)
         browser.close()
     return 0

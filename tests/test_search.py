@@ -258,3 +258,33 @@ def test_the_query_side_knows_every_index_chunk(built):
     assert [r[0] for r in ranges] == sorted(r[0] for r in ranges)
     assert len(list((built.site / "pagefind" / "index").iterdir())) == len(ranges)
     assert settings["filters"]["loai"] == ["Chỉ thị", "Kế hoạch", "Thông báo"]
+
+
+# --- Shards: the same answers when every document is a shard of its own ---------
+
+
+@pytest.fixture(scope="module")
+def sharded_url(tmp_path_factory):
+    result = build_project(tmp_path_factory.mktemp("sharded"), plans=PLANS,
+                           env={"VANBAN_SEARCH_SHARD_SIZE": "1"})
+    assert result.returncode == 0, result.output
+    settings = json.loads((result.site / "pagefind" / "vanban-search.json").read_text(encoding="utf-8"))
+    assert settings["shards"] == 4  # the published documents
+    server, address = serve(result.site)
+    yield address
+    server.shutdown()
+
+
+@pytest.mark.parametrize(("query", "expected", "place"), [q[:3] for q in QUERIES], ids=[q[0] for q in QUERIES])
+def test_shards_give_the_same_results(url, sharded_url, page, query, expected, place):
+    results = search(page, sharded_url, query)
+    assert expected in results[:place], results
+    assert set(results) == set(search(page, url, query))
+
+
+def test_shards_keep_every_word_required_and_tones_apart(sharded_url, page):
+    assert search(page, sharded_url, "dân vận xyzzy") == []
+    assert search(page, sharded_url, "khóm xyzzy") == []  # "khóm" in one shard only
+    assert TB not in search(page, sharded_url, "vận")
+    assert search(page, sharded_url, '"khóm ấp"') == [TB]
+    assert set(search(page, sharded_url, "dan van", nam="2022")) == {TB, CT_DUK}

@@ -131,3 +131,36 @@ def test_later_occurrences_of_a_word_form_are_set_apart():
     assert encoded.split() == ["danzq1cnl", "danzq1cnl", "zrdanzq1cnk", tokens.GLUE + ",", "vanzq1bnl", tokens.GLUE,
                                "zrdanzq1cnu", "zrdanzq1cnl", tokens.GLUE + "-", "zrdanzq1cngl", tokens.GLUE]
     assert tokens.decode_text(encoded) == "dân dân Dân, văn DÂN dân-dân"
+
+
+@pytest.mark.parametrize(("word", "shard", "expected"), [
+    ("danzq1cnk", 0, "danzqy001cnk"),
+    ("danzq1cnk", 41, "danzqy151cnk"),
+    ("zrdanzq1cnl", 5, "zrdanzqy051cnl"),  # a later occurrence
+    ("zzqzql", 1, "zzqzqy01l"),  # "zq" written: its escaped z is not the separator
+    ("zx6e61c3af7665zq", 2, "zx6e61c3af7665zqy02"),
+    ("zn114khdukzq", 3, "zn114khdukzq"),  # hidden keys carry no tag
+    ("zuchithi06zq", 3, "zuchithi06zq"),
+    (tokens.GLUE + ",", 3, tokens.GLUE + ","),
+])
+def test_shard_tag(word, shard, expected):
+    assert tokens.tag(word, tokens.shard_tag(shard)) == expected
+    assert tokens.untag(expected.removeprefix(tokens.REPEAT)) == word.removeprefix(tokens.REPEAT)
+
+
+@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyzAĐÔƠƯ0123 àảạằậ-/.,", max_size=40),
+       st.integers(min_value=0, max_value=36 * 36 - 1))
+def test_tagged_text_reads_the_same_and_a_word_stays_found_in_its_shard(text, shard):
+    encoded = tokens.encode_text(text)
+    tagged = tokens.tag_text(encoded, shard)
+    assert tokens.decode_text(tagged) == tokens.decode_text(encoded)
+    for word, tok in zip(encoded.split(), tagged.split(), strict=True):
+        if tokens.WORD.fullmatch(word) and not word.startswith(tokens.HIDDEN):
+            query = tokens.query_token(tokens.decode(word))
+            assert tok.startswith(tokens.tag(query, tokens.shard_tag(shard)))
+
+
+def test_shard_tags_are_three_characters():
+    assert [tokens.shard_tag(i) for i in (0, 35, 36, 1295)] == ["y00", "y0z", "y10", "yzz"]
+    with pytest.raises(ValueError):
+        tokens.shard_tag(1296)

@@ -61,10 +61,36 @@
     return escape(base) + "zq" + marks + (tones.length ? tones[0][1] : "n");
   }
 
+  // --- Shards (tokens.py): a document's tokens carry its shard's tag ---------
+  const SHARD = "y";
+  const hidden = (tok) => /^z[nctu]/.test(tok); // keys never shown (tokens.py HIDDEN)
+  /* Where a token's fold and separator end (after "zr", if any), or -1. */
+  function separatorEnd(tok) {
+    const start = tok.startsWith(REPEAT) ? 2 : 0;
+    if (hidden(tok.slice(start))) return -1;
+    if (tok.startsWith("zx", start)) { const i = tok.indexOf("zq", start); return i < 0 ? -1 : i + 2; }
+    for (let i = start; i < tok.length; i++) {
+      if (tok[i] !== "z") continue;
+      if (tok[i + 1] === "q") return i + 2;
+      i++; // an escaped "z"
+    }
+    return -1;
+  }
+  const shardTag = (j) => SHARD + B36[Math.floor(j / 36)] + B36[j % 36];
+  function tagged(term, j) {
+    const at = separatorEnd(term);
+    return at < 0 ? term : term.slice(0, at) + shardTag(j) + term.slice(at);
+  }
+  function untag(tok) {
+    const at = separatorEnd(tok);
+    return at >= 0 && tok[at] === SHARD ? tok.slice(0, at) + tok.slice(at + 3) : tok;
+  }
+
   /* [word, written glued to what precedes it] of one token (tokens.py _parse). */
   function decode(tok) {
     if (tok.startsWith(REPEAT)) tok = tok.slice(2);
-    if (/^z[nct]/.test(tok)) return ["", false];
+    tok = untag(tok);
+    if (hidden(tok)) return ["", false];
     if (tok.startsWith("zx")) {
       const end = tok.indexOf("zq");
       const bytes = tok.slice(2, end).match(/../g) || [];
@@ -191,20 +217,49 @@
     await pagefind.preload(wanted.join(" "));
   }
 
+  /* The terms as asked of each shard: one list per shard, or one list if
+     only hidden keys (which carry no tag) are asked. */
+  function perShard(terms) {
+    const shards = terms.some((t) => separatorEnd(t) >= 0) ? (settings.shards || 1) : 1;
+    return Array.from({ length: shards }, (_, j) => terms.map((t) => tagged(t, j)));
+  }
+
   async function run(pagefind, terms, filters) {
     if (!terms.length) return [];
-    await fetchChunks(pagefind, terms);
-    const found = await pagefind.search(terms.join(" "), { filters });
-    return found ? found.results.filter((r) => r.id !== sentinel) : [];
+    const asked = perShard(terms);
+    await fetchChunks(pagefind, asked.flat());
+    const found = await Promise.all(asked.map((ts) => pagefind.search(ts.join(" "), { filters })));
+    const results = found.flatMap((f) => (f ? f.results : [])).filter((r) => r.id !== sentinel);
+    return asked.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
   }
 
   /* Start fetching the index chunks of the words typed so far. */
   function preload(raw) {
     if (!engine) return;
     const plan = parse(raw.replace(/[\p{L}\p{N}]+$/u, "")); // words still being typed would fetch stray chunks
-    const terms = tokensOf([...plan.words, ...plan.phrases.flat()]);
+    const words = plan.words.slice(0, plan.words.length - typeNameTail(plan.words));
+    const terms = tokensOf([...words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
-    if (terms.length) engine.then((pagefind) => fetchChunks(pagefind, terms));
+    if (terms.length) engine.then((pagefind) => fetchChunks(pagefind, perShard(terms).flat()));
+  }
+
+  /* How many of the last words may begin "Chỉ thị số 06": a type name (and
+     "số") that a numeral may follow, searched then by a hidden key, not by
+     words most documents hold; their index chunks are not fetched ahead.
+     `typing`: the last word may be unfinished ("Chỉ th"). */
+  function typeNameTail(words, typing = false) {
+    const folded = words.map(fold);
+    const last = folded.length - 1;
+    let longest = 0;
+    for (const name of settings.type_names) {
+      const parts = [...name.split(" "), "so"];
+      for (let n = Math.min(parts.length, folded.length); n > longest; n--) {
+        const start = folded.length - n;
+        const fits = (w, k) => w === parts[k] || (typing && start + k === last && parts[k].startsWith(w));
+        if (folded.slice(start).every(fits)) { longest = n; break; }
+      }
+    }
+    return longest;
   }
 
   /* Pages where the phrase's words stand one after another. */
@@ -242,8 +297,11 @@
       lists.push(await run(pagefind, ["zn" + escape(plan.number) + "zq", ...words], filters));
       lists.push(await run(pagefind, ["zc" + escape(plan.number) + "zq", ...words], filters));
     } else {
-      if (plan.typeNumeral) lists.push(await run(pagefind, ["zt" + escape(plan.typeNumeral) + "zq", ...tokensOf(plan.rest), ...tokensOf(phraseWords)], filters));
-      if (words.length) lists.push(await run(pagefind, words, filters));
+      if (plan.typeNumeral) {
+        // "Chỉ thị 06": the document so numbered, then those citing it (hidden keys).
+        const rest = [...tokensOf(plan.rest), ...tokensOf(phraseWords)];
+        for (const kind of ["zt", "zu"]) lists.push(await run(pagefind, [kind + escape(plan.typeNumeral) + "zq", ...rest], filters));
+      } else if (words.length) lists.push(await run(pagefind, words, filters));
       else if (Object.keys(filters).length) lists.push((await pagefind.search(null, { filters })).results);
     }
     const seen = new Set();
@@ -266,7 +324,7 @@
   /* A token's fold ("dangzq0dr1k" → "dang"); "" for marks and hidden tokens. */
   function baseOf(word) {
     if (word.startsWith(REPEAT)) word = word.slice(2);
-    if (!/^[a-z0-9]+$/.test(word) || /^z[nctx]/.test(word)) return "";
+    if (!/^[a-z0-9]+$/.test(word) || /^z[nctux]/.test(word)) return "";
     let base = "";
     for (let i = 0; i < word.length; i++) {
       if (word[i] !== "z") base += word[i];
@@ -280,14 +338,14 @@
   function excerpt(data, plan) {
     const words = data.content.split(/\s+/);
     // Decoding every word of a long document costs; only the shown ones are.
-    const visible = (i) => Boolean(words[i]) && !/^z[nct]/.test(words[i]) && words[i] !== GLUE;
+    const visible = (i) => Boolean(words[i]) && !hidden(words[i]) && words[i] !== GLUE;
     const marked = new Set(data.locations.filter(visible));
     if (plan.number) markNumber(words, plan.number, marked);
     // The query's words wherever they stand: later occurrences (REPEAT) and
     // results found by a hidden key (type and numeral) have no locations.
     const terms = tokensOf([...plan.words, ...plan.phrases.flat()]);
     words.forEach((w, i) => {
-      const tok = w.startsWith(REPEAT) ? w.slice(2) : w;
+      const tok = untag(w.startsWith(REPEAT) ? w.slice(2) : w);
       if (terms.some((t) => tok.startsWith(t))) marked.add(i);
     });
     let first = Math.min(...marked);
@@ -476,7 +534,10 @@
     ui.input.addEventListener("input", () => {
       clearTimeout(timer);
       preload(ui.input.value);
-      timer = setTimeout(() => update(false), 60);
+      // "Chỉ thị số" is most often followed by a numeral: wait for it, rather
+      // than fetch the index of words that most documents hold.
+      const pause = typeNameTail(parse(ui.input.value).words, true) ? 600 : 60;
+      timer = setTimeout(() => update(false), pause);
     });
     ui.input.addEventListener("focus", () => open(false));
     for (const f of FILTERS) if (ui[f]) ui[f].addEventListener("change", () => update(true));

@@ -20,11 +20,16 @@ _STATE = re.compile(
 
 def cited(text: str) -> list[str]:
     """Canonical numbers written in `text`, each once, in order of first use."""
+    return list(cited_numbers(text))
+
+
+def cited_numbers(text: str) -> dict[str, numbers.Number]:
+    """The numbers written in `text` by canonical form, in order of first use."""
     text = numbers.prepare(text)
-    found: dict[str, None] = {}
+    found: dict[str, numbers.Number] = {}
     for pattern in (_PARTY, _STATE):
         for match in pattern.finditer(text):
             number = numbers.parse(match.group())
             if number is not None:
-                found.setdefault(number.canonical)
-    return list(found)
+                found.setdefault(number.canonical, number)
+    return found

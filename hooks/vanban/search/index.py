@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -19,11 +20,11 @@ from pathlib import Path
 
 import jinja2
 
-from .. import dates, doctypes
+from .. import dates, doctypes, numbers
 from ..documents import Document
 from ..text import fold
 from . import chunks, tokens
-from .citations import cited
+from .citations import cited_numbers
 from .extract import article_text
 
 BUNDLE = "pagefind"  # folder of the site the engine and index go to
@@ -43,14 +44,32 @@ def page_url(doc: Document) -> str:
     return doc.src_uri[: -len(".md")] + "/"
 
 
-def record(doc: Document, site_dir: Path) -> Record:
+# Documents per shard (tokens.py explains shards): the query side runs one
+# search per shard, each costing the square of its matching pages, plus a
+# little per search. VANBAN_SEARCH_SHARD_SIZE overrides it (tests, benchmarks).
+SHARD_SIZE = 100
+
+
+def shard_count(documents: int) -> int:
+    size = int(os.environ.get("VANBAN_SEARCH_SHARD_SIZE") or SHARD_SIZE)
+    return min(36 * 36, max(1, -(-documents // size)))
+
+
+def record(doc: Document, site_dir: Path, shard: int = 0) -> Record:
     page = site_dir / page_url(doc) / "index.html"
     text = article_text(page.read_text(encoding="utf-8")) if page.exists() else None
     if text is None:  # the page template changed: fall back to what we know
         text = "\n".join([doc.heading, doc.title, doc.body])
     hidden = [tokens.marker("n", tokens.number_key(doc.number.canonical)),
               tokens.marker("t", tokens.type_numeral_key(doc.doctype.name, doc.number.numeral))]
-    hidden += [tokens.marker("c", tokens.number_key(n)) for n in cited(text) if n != doc.number.canonical]
+    for canonical, number in cited_numbers(text).items():
+        if canonical == doc.number.canonical:
+            continue
+        hidden.append(tokens.marker("c", tokens.number_key(canonical)))
+        # "Chỉ thị 06" finds the documents citing 06-CT/TU by these, not by
+        # four words that most documents hold somewhere.
+        hidden += [tokens.marker("u", tokens.type_numeral_key(t.name, number.numeral))
+                   for t in numbers.types_for(number)]
     meta = {
         "title": doc.title,
         "loai": doc.doctype.name,
@@ -60,15 +79,17 @@ def record(doc: Document, site_dir: Path) -> Record:
     }
     return Record(
         url=page_url(doc),
-        content=" ".join([*hidden, tokens.GLUE]) + "\n" + tokens.cap_repeats(tokens.encode_text(text)),
-        meta={key: tokens.encode_text(value) for key, value in meta.items()},
+        content=" ".join([*hidden, tokens.GLUE]) + "\n"
+        + tokens.tag_text(tokens.cap_repeats(tokens.encode_text(text)), shard),
+        meta={key: tokens.tag_text(tokens.encode_text(value), shard) for key, value in meta.items()},
         filters={"loai": [doc.doctype.name], "nam": [str(doc.year)], "co_quan": [doc.issuer_body]},
     )
 
 
 def settings(documents: list[Document]) -> dict:
-    """Type codes and names (to recognise numbers in a query) and the filter values."""
+    """Type codes and names (to recognise numbers in a query), filter values, shards."""
     return {
+        "shards": shard_count(len(documents)),
         "codes": sorted({tokens.number_key(c) for c in doctypes.all_codes()}),
         "type_names": sorted({" ".join(fold(t.name).split()) for t in doctypes.TYPES}),
         "filters": {
@@ -131,7 +152,8 @@ def _run(coroutine) -> None:
 def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
     """Write the index and settings; returns (bytes written, seconds)."""
     started = time.monotonic()
-    records = [record(doc, site_dir) for doc in documents]
+    count = shard_count(len(documents))
+    records = [record(doc, site_dir, i % count) for i, doc in enumerate(documents)]
     out = site_dir / BUNDLE
     shutil.rmtree(out, ignore_errors=True)  # Pagefind leaves an earlier bundle's chunks
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:

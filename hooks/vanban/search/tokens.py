@@ -25,7 +25,8 @@ do not fit (other scripts, two tones) become "zx" + hex + "zq": found only
 as written.
 
 Marker tokens carry keys the page never shows: "zn" the document's own number
-(114khduk), "zc" a number the document cites, "zt" type and numeral (chithi06).
+(114khduk), "zc" a number the document cites, "zt" its own type and numeral
+(chithi06), "zu" the type and numeral of a document it cites.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from functools import lru_cache
 from ..text import clean, fold
 
 SEPARATOR = "zq"
+HIDDEN = ("zn", "zc", "zt", "zu")  # marker tokens (below): never shown
 MARKS = {"\u0306": "b", "\u0302": "c", "\u031b": "h"}  # breve ă, circumflex â ê ô, horn ơ ư
 TONES = {"\u0300": "f", "\u0301": "s", "\u0303": "x", "\u0309": "r", "\u0323": "j"}
 _MARK_CHAR = {v: k for k, v in MARKS.items()}
@@ -138,8 +140,8 @@ def decode(tok: str) -> str:
 
 def _parse(tok: str) -> tuple[str, bool]:
     """(word, written glued to what precedes it)."""
-    tok = tok.removeprefix(REPEAT)
-    if tok[:2] in ("zn", "zc", "zt"):
+    tok = untag(tok.removeprefix(REPEAT))
+    if tok[:2] in HIDDEN:
         return "", False
     if tok.startswith("zx"):
         end = tok.index(SEPARATOR)
@@ -260,13 +262,70 @@ def cap_repeats(encoded: str, keep: int = KEEP) -> str:
 
 def _match_part(word: str) -> str | None:
     """What a query matches of a token (fold and diacritics), None for other words."""
-    if not word or not WORD.fullmatch(word) or word[:2] in ("zn", "zc", "zt", "zx"):
+    if not word or not WORD.fullmatch(word) or word[:2] in (*HIDDEN, "zx"):
         return None
     base, i = _unescape(word) if SEPARATOR in word else (None, 0)
     if base is None:
         return None
     code = re.match(r"(?:\d[bchd])*[nfsrxj]", word[i:])
     return word[:i] + (code.group() if code else "")
+
+
+# --- Shards -------------------------------------------------------------------
+# Pagefind's browser side scores a query by comparing every matching page with
+# every other: its time grows with the square of the matches, and a word in
+# 9,000 of 10,000 documents took seconds. So each document belongs to a shard,
+# and each of its word tokens carries the shard's tag right after the
+# separator: "dân" in shard 5 is "danzqy051cnl". The query side asks for a
+# word once per shard ("danzqy05", "danzqy061cn"…), each search comparing only
+# that shard's pages; the time grows with the corpus, not its square. The
+# shards' forms of a word sort side by side, so the index chunks a query
+# fetches are the same as without shards. Hidden keys (numbers) carry no tag:
+# they are in a few documents only.
+SHARD = "y"
+
+
+def shard_tag(shard: int) -> str:
+    """y00 … yzz: three characters, so no tag is a prefix of another."""
+    if not 0 <= shard < 36 * 36:
+        raise ValueError(f"shard {shard}")
+    return SHARD + _BASE36[shard // 36] + _BASE36[shard % 36]
+
+
+def tag(word: str, shard_tag_: str) -> str:
+    """A token with the shard tag after its separator; other words unchanged."""
+    if not WORD.fullmatch(word):
+        return word
+    start = len(REPEAT) if word.startswith(REPEAT) else 0
+    if word[start:start + 2] in HIDDEN:
+        return word
+    if word.startswith("zx", start):
+        end = word.find(SEPARATOR, start) + len(SEPARATOR)
+    else:
+        if SEPARATOR not in word:
+            return word
+        _, end = _unescape(word[start:])
+        end += start
+    return word[:end] + shard_tag_ + word[end:]
+
+
+def tag_text(encoded: str, shard: int) -> str:
+    """Every token of encoded text tagged with its document's shard."""
+    mark = shard_tag(shard)
+    return re.sub(r"\S+", lambda m: tag(m.group(), mark), encoded)
+
+
+def untag(tok: str) -> str:
+    """A token without its shard tag."""
+    if tok[:2] in HIDDEN or SEPARATOR not in tok:
+        return tok
+    if tok.startswith("zx"):
+        end = tok.index(SEPARATOR) + len(SEPARATOR)
+    else:
+        _, end = _unescape(tok)
+    if tok[end:end + 1] == SHARD:
+        return tok[:end] + tok[end + 3:]
+    return tok
 
 
 # --- Number keys -------------------------------------------------------------
@@ -278,7 +337,7 @@ def number_key(canonical: str) -> str:
 
 
 def marker(kind: str, key: str) -> str:
-    """A hidden token: kind "n" own number, "c" cited number, "t" type + numeral."""
+    """A hidden token: "n" own number, "c" cited number, "t"/"u" own/cited type + numeral."""
     return "z" + kind + escape(key) + SEPARATOR
 
 
