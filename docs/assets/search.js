@@ -534,9 +534,12 @@
     ui.input.addEventListener("input", () => {
       clearTimeout(timer);
       preload(ui.input.value);
-      // "Chỉ thị số" is most often followed by a numeral: wait for it, rather
-      // than fetch the index of words that most documents hold.
-      const pause = typeNameTail(parse(ui.input.value).words, true) ? 600 : 60;
+      // "Chỉ thị số" is most often followed by a numeral, and a word of one
+      // letter by more letters: wait for them, rather than fetch the index of
+      // words that most documents hold and make the next search wait behind.
+      const value = ui.input.value;
+      const unfinished = /(^|\s)[\p{L}\p{N}]$/u.test(value) || typeNameTail(parse(value).words, true);
+      const pause = unfinished ? 600 : 60;
       timer = setTimeout(() => update(false), pause);
     });
     ui.input.addEventListener("focus", () => open(false));
