@@ -164,3 +164,9 @@ def test_shard_tags_are_three_characters():
     assert [tokens.shard_tag(i) for i in (0, 35, 36, 1295)] == ["y00", "y0z", "y10", "yzz"]
     with pytest.raises(ValueError):
         tokens.shard_tag(1296)
+
+
+@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyzAĐÔƠƯ0123 àảạằậ-/.,\n\u2063", max_size=80),
+       st.integers(min_value=0, max_value=36 * 36 - 1), st.integers(min_value=1, max_value=4))
+def test_the_one_pass_index_text_is_the_three_steps(text, shard, keep):
+    assert tokens.index_text(text, shard, keep) == tokens.tag_text(tokens.cap_repeats(tokens.encode_text(text), keep), shard)

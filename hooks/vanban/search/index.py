@@ -80,7 +80,7 @@ def record(doc: Document, site_dir: Path, shard: int = 0) -> Record:
     return Record(
         url=page_url(doc),
         content=" ".join([*hidden, tokens.GLUE]) + "\n"
-        + tokens.tag_text(tokens.cap_repeats(tokens.encode_text(text)), shard),
+        + tokens.index_text(text, shard),
         meta={key: tokens.tag_text(tokens.encode_text(value), shard) for key, value in meta.items()},
         filters={"loai": [doc.doctype.name], "nam": [str(doc.year)], "co_quan": [doc.issuer_body]},
     )

@@ -199,7 +199,7 @@ def _char(base: str, mark: str, tone: str) -> str:
 # before it starts with this invisible character, a word so written has the
 # "g" flag in its token. The reader's view puts the text back as written.
 GLUE = "\u2063"
-_SEGMENT = re.compile(r"[^\W_]+|(?:[^\w\s]|_)+")
+_SEGMENT = re.compile(r"([^\W_]+)|(?:[^\w\s]|_)+")  # group 1: a word
 
 
 def encode_text(text: str) -> str:
@@ -260,6 +260,7 @@ def cap_repeats(encoded: str, keep: int = KEEP) -> str:
     return re.sub(r"\S+", one, encoded)
 
 
+@lru_cache(maxsize=1 << 18)  # a corpus repeats a few thousand word forms millions of times
 def _match_part(word: str) -> str | None:
     """What a query matches of a token (fold and diacritics), None for other words."""
     if not word or not WORD.fullmatch(word) or word[:2] in (*HIDDEN, "zx"):
@@ -292,6 +293,7 @@ def shard_tag(shard: int) -> str:
     return SHARD + _BASE36[shard // 36] + _BASE36[shard % 36]
 
 
+@lru_cache(maxsize=1 << 20)  # word forms × shards
 def tag(word: str, shard_tag_: str) -> str:
     """A token with the shard tag after its separator; other words unchanged."""
     if not WORD.fullmatch(word):
@@ -326,6 +328,35 @@ def untag(tok: str) -> str:
     if tok[end:end + 1] == SHARD:
         return tok[:end] + tok[end + 3:]
     return tok
+
+
+def index_text(text: str, shard: int, keep: int = KEEP) -> str:
+    """tag_text(cap_repeats(encode_text(text), keep), shard) in one pass: the
+    index build runs it over every word of the corpus."""
+    mark = shard_tag(shard)
+    seen: dict[str, int] = {}
+    lines = []
+    for line in clean(text).replace(GLUE, "").split("\n"):
+        out: list[str] = []
+        end = None
+        for match in _SEGMENT.finditer(line):
+            glued = end is not None and match.start() == end
+            end = match.end()
+            segment = match.group()
+            if match.lastindex != 1:  # a run of marks
+                out.append((GLUE if glued else "") + segment)
+                continue
+            tok = token(segment, glued)
+            key = _match_part(tok)
+            if key is not None:
+                seen[key] = count = seen.get(key, 0) + 1
+                if count > keep:
+                    tok = REPEAT + tok
+            out.append(tag(tok, mark))
+        if out and not out[-1].startswith(GLUE) and WORD.fullmatch(out[-1]) is not None:
+            out.append(GLUE)
+        lines.append(" ".join(out))
+    return "\n".join(lines)
 
 
 # --- Number keys -------------------------------------------------------------
