@@ -739,3 +739,22 @@ def test_crlf_line_breaks_are_soft_breaks_and_blank_lines_still_end_a_paragraph(
     text = "Thực hiện Chỉ thị số\r\n06-CT/TU của Ban Thường vụ Tỉnh ủy.\r\n\r\nQuyết định số 218-QĐ/TW\r\n\r\ncủa Bộ Chính trị"
     found = [(text[c.start:c.end], c.body) for c in find_citations(text)]
     assert found == [("Chỉ thị số\r\n06-CT/TU", "Ban Thường vụ Tỉnh ủy"), ("Quyết định số 218-QĐ/TW", None)]
+
+
+def test_primed_texts_give_the_same_citations(monkeypatch):
+    """prime() parses in worker processes; find_citations answers from what they found."""
+    from vanban import citations
+
+    texts = ["Thực hiện Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy.",
+             "Theo Nghị định 30/2020/NĐ-CP và Kế hoạch 114-KH/ĐUK.", "Không dẫn chiếu gì."]
+    expected = [citations._find(t, True) for t in texts]
+    monkeypatch.setattr(citations, "_PRIME_AT_LEAST", 1)
+    monkeypatch.setattr(citations.os, "cpu_count", lambda: 2)
+    citations.forget_primed()
+    citations._find.cache_clear()
+    citations.prime(texts)
+    assert {key[0] for key in citations._PRIMED} == set(texts)
+    assert [tuple(citations.find_citations(t)) for t in texts] == expected
+    assert citations._find.cache_info().currsize == 0  # answered from the primed results
+    citations.forget_primed()
+    assert citations._PRIMED == {}

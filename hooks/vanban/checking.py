@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import yaml
 
+from . import citations
 from . import corpus as corpus_mod
 from .problems import Problem
 
@@ -87,6 +88,7 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
     data_file = project / REGISTRY_FILE
     known = registry.build(corpus.documents, data_file, _home(project), _display(data_file, base))
     asked = SimpleNamespace(documents=[d for d in corpus.documents if names is None or d.path in names])
+    citations.prime(d.body for d in asked.documents)
     return list(known.problems) + registry.check_citations(asked, known)
 
 

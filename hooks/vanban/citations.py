@@ -22,7 +22,10 @@ transparent; headings, list items, table cells and blank lines are boundaries.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
+import multiprocessing
+import os
 import re
 from dataclasses import asdict, dataclass
 
@@ -99,7 +102,40 @@ def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
     fields): only URLs and e-mail addresses are skipped."""
     if not isinstance(text, str) or not text:
         return []
-    return list(_find(text, markdown))
+    primed = _PRIMED.get((text, markdown))
+    return list(primed if primed is not None else _find(text, markdown))
+
+
+# Parsing is most of the time of a build or a check at thousands of documents,
+# and each text is parsed on its own: prime() parses a corpus's texts in one
+# process per core before the steps ask, and find_citations reads the results.
+_PRIMED: dict[tuple[str, bool], tuple[Citation, ...]] = {}
+_PRIME_AT_LEAST = 400  # texts; below that, starting processes costs more than it saves
+
+
+def prime(texts, *, markdown: bool = True) -> None:
+    """Parse `texts` ahead, in parallel; find_citations then answers at once."""
+    todo = list(dict.fromkeys(t for t in texts if isinstance(t, str) and t and (t, markdown) not in _PRIMED))
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) < _PRIME_AT_LEAST or workers < 2:
+        return
+    size = -(-len(todo) // (workers * 4))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for batch, found in zip(batches, pool.map(_parse_batch, batches, [markdown] * len(batches)), strict=True):
+                _PRIMED.update(((text, markdown), cites) for text, cites in zip(batch, found, strict=True))
+    except (OSError, ValueError, concurrent.futures.process.BrokenProcessPool):
+        return  # no processes here (a sandbox, another platform): each text is parsed when asked
+
+
+def forget_primed() -> None:
+    """A new build: texts of the last one are not kept."""
+    _PRIMED.clear()
+
+
+def _parse_batch(batch: list[str], markdown: bool) -> list[tuple[Citation, ...]]:
+    return [_find(text, markdown) for text in batch]
 
 
 @functools.lru_cache(maxsize=1 << 15)

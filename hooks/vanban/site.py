@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import citations
 from . import corpus as corpus_mod
 from .pages import PageParts, document_page
 from .problems import DocumentErrors, Problem, errors
@@ -48,6 +49,8 @@ POST_STEPS: list = []
 def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     """Read, validate and generate; raises DocumentErrors if any document is wrong."""
     corpus = corpus_mod.load(plans_dir, base)
+    citations.forget_primed()
+    citations.prime(doc.body for doc in corpus.published)  # held-back documents are never scanned
     site = Site(corpus, options, problems=list(corpus.problems))
     for doc in corpus.published:
         site.parts[doc.src_uri] = PageParts()
