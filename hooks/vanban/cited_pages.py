@@ -23,7 +23,7 @@ from .relations import KINDS, Citing, Graph
 from .text import slug as slugify  # cached, fixed transliteration
 
 INDEX = f"{CITED_DIR}/index.md"
-ROWS_PER_PAGE = 50  # citing documents on one page
+ROWS_PER_PAGE = 20  # citing documents on one page: a document page stays light however often it is cited
 ENTRIES_PER_PAGE = 100  # cited documents on one page of the registry listing
 
 KIND_HEADINGS = {"căn cứ": "Căn cứ", "thực hiện": "Thực hiện", "dẫn chiếu": "Dẫn chiếu"}
