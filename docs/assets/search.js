@@ -126,6 +126,32 @@
     return [word, false];
   }
 
+  // --- Shapes (tokens.py): the index content has no case; the "h" metadata
+  // says, word by word, how each was written: a lower, b Capitalised, c UPPER,
+  // d e f the same glued to what precedes it, g (h glued) + count + indexes.
+  const SHAPES = "h";
+  const SHAPES_PREFIX = "zzzzzzzzq";
+  const showsAWord = (item) => /^[a-z0-9]+$/.test(item) && !hidden(item);
+  function readShapes(text) {
+    const s = (text || "").replace(SHAPES_PREFIX, "");
+    const out = [];
+    for (let i = 0; i < s.length;) {
+      const k = "abcdef".indexOf(s[i]);
+      if (k >= 0) { out.push([["l", "k", "u"][k % 3], k >= 3]); i++; continue; }
+      const count = B36.indexOf(s[i + 1]);
+      out.push(["m" + s.slice(i + 2, i + 2 + count), s[i] === "h"]);
+      i += 2 + count;
+    }
+    return out;
+  }
+  /* [text, glued] of a word of the index content, with its shape. */
+  function shownShaped(item, shape) {
+    if (!shape) return shown(item);
+    const [caseLetters, glued] = shape;
+    const bare = untag(item.startsWith(REPEAT) ? item.slice(2) : item);
+    return [decode(bare.startsWith("zx") ? bare : bare + caseLetters)[0], glued];
+  }
+
   const decodeText = (text) => {
     let out = "";
     for (const word of (text || "").split(/\s+/).filter(Boolean)) {
@@ -337,6 +363,10 @@
   /* Some forty words around the first match, matched words in <mark>. */
   function excerpt(data, plan) {
     const words = data.content.split(/\s+/);
+    const shapes = readShapes(data.meta[SHAPES]);
+    const shapeAt = [];
+    let n = 0;
+    words.forEach((w, i) => { if (showsAWord(w)) shapeAt[i] = shapes[n++]; });
     // Decoding every word of a long document costs; only the shown ones are.
     const visible = (i) => Boolean(words[i]) && !hidden(words[i]) && words[i] !== GLUE;
     const marked = new Set(data.locations.filter(visible));
@@ -358,7 +388,7 @@
     if (start > lead) out.append("… ");
     for (let i = start; i < end; i++) {
       if (!visible(i)) continue;
-      const [text, glued] = shown(words[i]);
+      const [text, glued] = shownShaped(words[i], shapeAt[i]);
       if (!glued && i > start) out.append(" ");
       out.append(marked.has(i) ? el("mark", {}, text) : text);
     }
@@ -386,7 +416,7 @@
 
   async function card(result, plan) {
     const data = await result.data();
-    const meta = Object.fromEntries(Object.entries(data.meta).map(([k, v]) => [k, decodeText(v)]));
+    const meta = Object.fromEntries(Object.entries(data.meta).filter(([k]) => k !== SHAPES).map(([k, v]) => [k, decodeText(v)]));
     const href = new URL((data.raw_url || data.url).replace(/^\//, ""), ROOT).href;
     const heading = el("h3", { class: "vb-tim-tieu-de" }, el("a", { href }, `${meta.loai} ${meta.so}`));
     const facts = el("p", { class: "vb-tim-thuoc-tinh" }, `${meta.co_quan} · Ngày ban hành: ${meta.ngay}`);

@@ -30,6 +30,7 @@ from .extract import article_text
 BUNDLE = "pagefind"  # folder of the site the engine and index go to
 SETTINGS = "vanban-search.json"  # what the query side needs to know, in BUNDLE
 LANGUAGE = "vi"
+SHAPES = "h"  # the metadata field with the case and glue of each word (tokens.py)
 
 
 @dataclass
@@ -77,11 +78,12 @@ def record(doc: Document, site_dir: Path, shard: int = 0) -> Record:
         "ngay": dates.display(doc.date),
         "co_quan": doc.issuer_body,
     }
+    content, shapes = tokens.index_text(text, shard)
     return Record(
         url=page_url(doc),
-        content=" ".join([*hidden, tokens.GLUE]) + "\n"
-        + tokens.index_text(text, shard),
-        meta={key: tokens.tag_text(tokens.encode_text(value), shard) for key, value in meta.items()},
+        content=" ".join([*hidden, tokens.GLUE]) + "\n" + content,
+        meta={**{key: tokens.tag_text(tokens.encode_text(value), shard) for key, value in meta.items()},
+              SHAPES: tokens.SHAPES_PREFIX + shapes},
         filters={"loai": [doc.doctype.name], "nam": [str(doc.year)], "co_quan": [doc.issuer_body]},
     )
 

@@ -16,6 +16,11 @@ never sees Vietnamese: each word becomes one token in three parts,
 - display: the letter carrying the tone (so the word shows as written), then
   the case: l lower, k capitalised, u upper, m + indexes of upper letters.
 
+The index itself gets each token without its display part (index_text): the
+case and glue of every word go, one letter a word, to a metadata field the
+reader's view reads back ("shapes"), so "Dân", "dân" and "DÂN" are one index
+word and a query fetches and compares a third as much.
+
 Pagefind matches a query word as a prefix of indexed words, so the query side
 (docs/assets/search.js) asks for "danzq" to find every form of "dan" and for
 "danzq1cn" to find "dân" in any case and tone placement. The tone is stored
@@ -126,11 +131,11 @@ def query_token(word: str) -> str:
     full = token(clean(word))
     if full.startswith("zx"):
         return full
-    base, _, rest = full.partition(SEPARATOR)
+    _, end = _unescape(full)  # the separator, not a "zq" of the escaped fold ("zq" → "zzqzq")
+    head, rest = full[:end], full[end:]
     if not rest or rest[0] not in "0123456789nfsrxj":
-        return base + SEPARATOR  # no diacritics: every accented form
-    code = re.match(r"(?:\d[bchd])*[nfsrxj]", rest).group()
-    return base + SEPARATOR + code
+        return head  # no diacritics: every accented form
+    return head + re.match(r"(?:\d[bchd])*[nfsrxj]", rest).group()
 
 
 def decode(tok: str) -> str:
@@ -330,12 +335,18 @@ def untag(tok: str) -> str:
     return tok
 
 
-def index_text(text: str, shard: int, keep: int = KEEP) -> str:
-    """tag_text(cap_repeats(encode_text(text), keep), shard) in one pass: the
-    index build runs it over every word of the corpus."""
+def index_text(text: str, shard: int, keep: int = KEEP) -> tuple[str, str]:
+    """(content, shapes) of a document for the index, in one pass over its words.
+
+    content: tag_text(cap_repeats(encode_text(text), keep), shard), but each
+    word's token without its case and glue ("Dân" and "dân" are one index word
+    "danzqy051cn"): fewer distinct words, so a query fetches and compares less.
+    shapes: what was left out, one code a word (shape()), in the same order.
+    """
     mark = shard_tag(shard)
     seen: dict[str, int] = {}
     lines = []
+    shapes: list[str] = []
     for line in clean(text).replace(GLUE, "").split("\n"):
         out: list[str] = []
         end = None
@@ -346,17 +357,98 @@ def index_text(text: str, shard: int, keep: int = KEEP) -> str:
             if match.lastindex != 1:  # a run of marks
                 out.append((GLUE if glued else "") + segment)
                 continue
-            tok = token(segment, glued)
+            tok, code = _index_token(segment, glued)
             key = _match_part(tok)
             if key is not None:
                 seen[key] = count = seen.get(key, 0) + 1
                 if count > keep:
                     tok = REPEAT + tok
             out.append(tag(tok, mark))
+            shapes.append(code)
         if out and not out[-1].startswith(GLUE) and WORD.fullmatch(out[-1]) is not None:
             out.append(GLUE)
         lines.append(" ".join(out))
-    return "\n".join(lines)
+    return "\n".join(lines), "".join(shapes)
+
+
+# --- Shapes: the case and glue of each indexed word ----------------------------
+# One letter a word: a lower, b Capitalised, c UPPER; d e f the same written
+# glued to what precedes it; g (h glued) + the count and the indexes (base 36)
+# of its upper-case letters for any other mix ("CTr": g201). A token that
+# keeps the word as written (zx…) is a or d. The string goes to the page's
+# metadata, after SHAPES_PREFIX: a word no query starts with.
+SHAPES_PREFIX = "zzzzzzzzq"
+_SHAPE_CASE = {"l": "a", "k": "b", "u": "c"}
+_SHAPE_READ = {"a": ("l", False), "b": ("k", False), "c": ("u", False),
+               "d": ("l", True), "e": ("k", True), "f": ("u", True)}
+
+
+@lru_cache(maxsize=200_000)
+def _index_token(word: str, glued: bool) -> tuple[str, str]:
+    """(the word's token without case and glue, its shape)."""
+    full = token(word, glued)
+    if full.startswith("zx"):
+        return full.removesuffix("g"), "d" if glued else "a"
+    base, i = _unescape(full)
+    rest = full[i:]
+    code = re.match(r"(?:(?:\d[bchd])*[nfsrxj]\d?)?", rest).group()
+    case = rest[len(code):].removeprefix("g")
+    if case in _SHAPE_CASE:
+        shape = chr(ord(_SHAPE_CASE[case]) + (3 if glued else 0))
+    else:  # "m" + indexes
+        shape = ("h" if glued else "g") + _BASE36[len(case) - 1] + case[1:]
+    return full[:i] + code, shape
+
+
+def read_shapes(shapes: str) -> list[tuple[str, bool]]:
+    """[(case as in a token: l k u or m + indexes, glued)] of a shapes string."""
+    shapes = shapes.removeprefix(SHAPES_PREFIX)
+    out, i = [], 0
+    while i < len(shapes):
+        letter = shapes[i]
+        if letter in _SHAPE_READ:
+            out.append(_SHAPE_READ[letter])
+            i += 1
+        else:
+            count = _BASE36.index(shapes[i + 1])
+            out.append(("m" + shapes[i + 2:i + 2 + count], letter == "h"))
+            i += 2 + count
+    return out
+
+
+def shows_a_word(item: str) -> bool:
+    """A whitespace-separated item of index content that has a shape: a word token."""
+    return bool(item) and _ASCII_ALNUM_WORD.fullmatch(item) is not None and not item.startswith(HIDDEN)
+
+
+_ASCII_ALNUM_WORD = re.compile(r"[a-z0-9]+")
+
+
+def decode_content(content: str, shapes: str) -> str:
+    """Index content and its shapes back to the text as written."""
+    read = iter(read_shapes(shapes))
+    out: list[str] = []
+    for item in content.split():
+        if item.startswith(GLUE):
+            out.append(item[1:])
+            continue
+        if not shows_a_word(item):
+            if item.startswith(HIDDEN):
+                continue
+            shown, glued = item, False
+        else:
+            case, glued = next(read)
+            shown, _ = _parse(_with_case(item, case))
+        if out and not glued:
+            out.append(" ")
+        out.append(shown)
+    return "".join(out).strip()
+
+
+def _with_case(item: str, case: str) -> str:
+    """A case-less token with its case letters put back (for _parse)."""
+    item = untag(item.removeprefix(REPEAT))
+    return item if item.startswith("zx") else item + case
 
 
 # --- Number keys -------------------------------------------------------------
