@@ -52,7 +52,8 @@ SHARD_SIZE = 100
 
 
 def shard_count(documents: int) -> int:
-    size = int(os.environ.get("VANBAN_SEARCH_SHARD_SIZE") or SHARD_SIZE)
+    setting = os.environ.get("VANBAN_SEARCH_SHARD_SIZE", "")
+    size = max(1, int(setting)) if setting.strip().isdigit() else SHARD_SIZE
     return min(36 * 36, max(1, -(-documents // size)))
 
 
