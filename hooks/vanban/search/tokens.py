@@ -223,8 +223,10 @@ def _encode_line(line: str) -> str:
         else:
             out.append((GLUE if glued else "") + segment)
         end = match.end()
-    if out and not out[-1].startswith(GLUE) and WORD.fullmatch(out[-1]) is not None:
-        out.append(GLUE)  # Pagefind adds a "." to a block's last word: let it land here
+    if out and not out[-1].startswith(GLUE):
+        # Pagefind ends a block with "." unless it ends in a mark it counts as
+        # one ("TỈNH" → "TỈNH.", "*" → "*."); after this invisible one it adds none.
+        out.append(GLUE)
     return " ".join(out)
 
 
@@ -365,8 +367,8 @@ def index_text(text: str, shard: int, keep: int = KEEP) -> tuple[str, str]:
                     tok = REPEAT + tok
             out.append(tag(tok, mark))
             shapes.append(code)
-        if out and not out[-1].startswith(GLUE) and WORD.fullmatch(out[-1]) is not None:
-            out.append(GLUE)
+        if out and not out[-1].startswith(GLUE):
+            out.append(GLUE)  # as in _encode_line
         lines.append(" ".join(out))
     return "\n".join(lines), "".join(shapes)
 
