@@ -24,7 +24,7 @@
   const B36 = "0123456789abcdefghijklmnopqrstuvwxyz";
   const WORD = /[\p{L}\p{N}]+/gu;
   const GLUE = "\u2063";
-  const REPEAT = "zr"; // a word's later occurrences in a document (tokens.py cap_repeats)
+  const REPEAT = "zr"; // a word's later occurrences in a document (tokens.py index_text)
 
   const clean = (text) => text
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")

@@ -209,25 +209,29 @@ _SEGMENT = re.compile(r"([^\W_]+)|(?:[^\w\s]|_)+")  # group 1: a word
 
 def encode_text(text: str) -> str:
     """Every word replaced by its token, every line ending apart from its last word."""
-    return "\n".join(_encode_line(line) for line in clean(text).replace(GLUE, "").split("\n"))
+    return _encode(text, lambda word, glued: token(word, glued))
 
 
-def _encode_line(line: str) -> str:
-    out: list[str] = []
-    end = None
-    for match in _SEGMENT.finditer(line):
-        glued = end is not None and match.start() == end
-        segment = match.group()
-        if WORD.fullmatch(segment):
-            out.append(token(segment, glued))
-        else:
-            out.append((GLUE if glued else "") + segment)
-        end = match.end()
-    if out and not out[-1].startswith(GLUE):
-        # Pagefind ends a block with "." unless it ends in a mark it counts as
-        # one ("TỈNH" → "TỈNH.", "*" → "*."); after this invisible one it adds none.
-        out.append(GLUE)
-    return " ".join(out)
+def _encode(text: str, word_token) -> str:
+    """The text with each word as word_token(word, glued) makes it, each run of
+    marks apart (GLUE before it if glued), and each line closed by GLUE."""
+    lines = []
+    for line in clean(text).replace(GLUE, "").split("\n"):
+        out: list[str] = []
+        end = None
+        for match in _SEGMENT.finditer(line):
+            glued = end is not None and match.start() == end
+            end = match.end()
+            if match.lastindex == 1:
+                out.append(word_token(match.group(), glued))
+            else:
+                out.append((GLUE if glued else "") + match.group())
+        if out and not out[-1].startswith(GLUE):
+            # Pagefind ends a block with "." unless it ends in a mark it counts as
+            # one ("TỈNH" → "TỈNH.", "*" → "*."); after this invisible one it adds none.
+            out.append(GLUE)
+        lines.append(" ".join(out))
+    return "\n".join(lines)
 
 
 def decode_text(text: str) -> str:
@@ -244,27 +248,12 @@ def decode_text(text: str) -> str:
     return "".join(out).strip()
 
 
-# A word's occurrences after the first few are written "zr" + token: shown the
+# A word's occurrences after the first few are written "zr" + token (index_text): shown the
 # same, but in another part of the index, which a query fetches only to check
 # a quoted phrase. "dân" is in 9 of 10 plan-size documents, some 30 times in
 # each; every position of it would be fetched by every query for "dân".
 REPEAT = "zr"
 KEEP = 6  # occurrences of a word form, per document, that plain queries reach
-
-
-def cap_repeats(encoded: str, keep: int = KEEP) -> str:
-    """Occurrences of each word form beyond the first `keep` moved to REPEAT tokens."""
-    seen: dict[str, int] = {}
-
-    def one(match: re.Match) -> str:
-        word = match.group()
-        key = _match_part(word)
-        if key is None:
-            return word
-        seen[key] = seen.get(key, 0) + 1
-        return REPEAT + word if seen[key] > keep else word
-
-    return re.sub(r"\S+", one, encoded)
 
 
 @lru_cache(maxsize=1 << 18)  # a corpus repeats a few thousand word forms millions of times
@@ -338,39 +327,30 @@ def untag(tok: str) -> str:
 
 
 def index_text(text: str, shard: int, keep: int = KEEP) -> tuple[str, str]:
-    """(content, shapes) of a document for the index, in one pass over its words.
+    """(content, shapes) of a document for the index.
 
-    content: tag_text(cap_repeats(encode_text(text), keep), shard), but each
-    word's token without its case and glue ("Dân" and "dân" are one index word
-    "danzqy051cn"): fewer distinct words, so a query fetches and compares less.
-    shapes: what was left out, one code a word (shape()), in the same order.
+    content: encode_text(text) with three changes: each word's token without
+    its case and glue ("Dân" and "dân" are one index word, so a query fetches
+    and compares less); occurrences of a word form beyond the first `keep`
+    behind REPEAT; the shard's tag in every token.
+    shapes: the case and glue left out, one code a word, in the same order.
     """
     mark = shard_tag(shard)
     seen: dict[str, int] = {}
-    lines = []
     shapes: list[str] = []
-    for line in clean(text).replace(GLUE, "").split("\n"):
-        out: list[str] = []
-        end = None
-        for match in _SEGMENT.finditer(line):
-            glued = end is not None and match.start() == end
-            end = match.end()
-            segment = match.group()
-            if match.lastindex != 1:  # a run of marks
-                out.append((GLUE if glued else "") + segment)
-                continue
-            tok, code = _index_token(segment, glued)
-            key = _match_part(tok)
-            if key is not None:
-                seen[key] = count = seen.get(key, 0) + 1
-                if count > keep:
-                    tok = REPEAT + tok
-            out.append(tag(tok, mark))
-            shapes.append(code)
-        if out and not out[-1].startswith(GLUE):
-            out.append(GLUE)  # as in _encode_line
-        lines.append(" ".join(out))
-    return "\n".join(lines), "".join(shapes)
+
+    def word_token(word: str, glued: bool) -> str:
+        tok, code = _index_token(word, glued)
+        shapes.append(code)
+        key = _match_part(tok)
+        if key is not None:
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > keep:
+                tok = REPEAT + tok
+        return tag(tok, mark)
+
+    content = _encode(text, word_token)
+    return content, "".join(shapes)
 
 
 # --- Shapes: the case and glue of each indexed word ----------------------------
