@@ -251,7 +251,7 @@ def test_the_build_needs_no_network(tmp_path):
 
 
 def test_the_query_side_knows_every_index_chunk(built):
-    """search.js fetches each chunk a word's prefix runs into (chunks.py)."""
+    """search.js fetches each chunk a word's prefix runs into (bundles.join)."""
     settings = json.loads((built.site / "pagefind" / "vanban-search.json").read_text(encoding="utf-8"))
     ranges = settings["chunks"]
     assert ranges and all(len(r) == 2 and r[0] <= r[1] for r in ranges)
@@ -260,13 +260,14 @@ def test_the_query_side_knows_every_index_chunk(built):
     assert settings["filters"]["loai"] == ["Chỉ thị", "Kế hoạch", "Thông báo"]
 
 
-# --- Shards: the same answers when every document is a shard of its own ---------
+# --- Shards and parts: the same answers when every document is a shard of its
+# own and the index is built in two Pagefind runs, then joined (bundles.py) ---
 
 
 @pytest.fixture(scope="module")
 def sharded_url(tmp_path_factory):
     result = build_project(tmp_path_factory.mktemp("sharded"), plans=PLANS,
-                           env={"VANBAN_SEARCH_SHARD_SIZE": "1"})
+                           env={"VANBAN_SEARCH_SHARD_SIZE": "1", "VANBAN_SEARCH_PART_SIZE": "2"})
     assert result.returncode == 0, result.output
     settings = json.loads((result.site / "pagefind" / "vanban-search.json").read_text(encoding="utf-8"))
     assert settings["shards"] == 4  # the published documents

@@ -227,7 +227,7 @@
   const tokensOf = (words) => words.map(queryToken);
   let sentinel = null; // the index's page of one-letter words (index.py): never a result
 
-  /* Chunks of the index holding words that start with `term` (index chunks.py). */
+  /* Chunks of the index holding words that start with `term` (search/bundles.py, join). */
   function chunksOf(term) {
     const end = term + "\x7f";
     return (settings.chunks || []).filter(([from, to]) => to + "\x7f" >= term && from <= end).map(([from]) => from);

@@ -23,7 +23,7 @@ import jinja2
 from .. import dates, doctypes, numbers
 from ..documents import Document
 from ..text import fold
-from . import chunks, tokens
+from . import bundles, tokens
 from .citations import cited_numbers
 from .extract import article_text
 
@@ -52,9 +52,29 @@ SHARD_SIZE = 100
 
 
 def shard_count(documents: int) -> int:
-    setting = os.environ.get("VANBAN_SEARCH_SHARD_SIZE", "")
-    size = max(1, int(setting)) if setting.strip().isdigit() else SHARD_SIZE
-    return min(36 * 36, max(1, -(-documents // size)))
+    return min(36 * 36, max(1, -(-documents // _size("VANBAN_SEARCH_SHARD_SIZE", SHARD_SIZE))))
+
+
+# Documents per Pagefind run: a run holds about half a megabyte a document
+# until it writes its bundle (4.6 GB at 10,000 in one run); bundles.py joins
+# the runs' bundles into one. VANBAN_SEARCH_PART_SIZE overrides it (tests).
+PART_SIZE = 1000
+
+
+def _size(variable: str, default: int) -> int:
+    setting = os.environ.get(variable, "")
+    return max(1, int(setting)) if setting.strip().isdigit() else default
+
+
+def parts(documents: list[Document], shards: int) -> list[list[tuple[Document, int]]]:
+    """(document, shard) pairs of each Pagefind run, whole shards a run where
+    there are enough shards, so that most words are in one run only."""
+    count = max(1, -(-len(documents) // _size("VANBAN_SEARCH_PART_SIZE", PART_SIZE)))
+    runs: list[list[tuple[Document, int]]] = [[] for _ in range(count)]
+    for i, doc in enumerate(documents):
+        shard = i % shards
+        runs[shard * count // shards if shards >= count else i * count // len(documents)].append((doc, shard))
+    return [run for run in runs if run] or [[]]
 
 
 def record(doc: Document, site_dir: Path, shard: int = 0) -> Record:
@@ -127,7 +147,7 @@ SENTINEL = Record(url="_/", content=" ".join([*"abcdefghijklmnopqrstuvwxyz012345
 
 
 def _scratch(records: list[Record], folder: Path) -> None:
-    for r in [*records, SENTINEL]:
+    for r in records:
         path = folder / r.url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_PAGE.render(record=r), encoding="utf-8")
@@ -155,14 +175,21 @@ def _run(coroutine) -> None:
 def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
     """Write the index and settings; returns (bytes written, seconds)."""
     started = time.monotonic()
-    count = shard_count(len(documents))
-    records = [record(doc, site_dir, i % count) for i, doc in enumerate(documents)]
     out = site_dir / BUNDLE
     shutil.rmtree(out, ignore_errors=True)  # Pagefind leaves an earlier bundle's chunks
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
-        _scratch(records, Path(scratch))
-        _run(_write(Path(scratch), out))
-    data = {**settings(documents), "chunks": chunks.ranges(out)}
+        built = []
+        for n, run in enumerate(parts(documents, shard_count(len(documents)))):
+            # Only this run's records are in memory: they are a third of a run's size.
+            records = [record(doc, site_dir, shard) for doc, shard in run] + ([SENTINEL] if n == 0 else [])
+            pages, bundle = Path(scratch) / f"pages-{n}", Path(scratch) / f"bundle-{n}"
+            _scratch(records, pages)
+            del records
+            _run(_write(pages, bundle))
+            shutil.rmtree(pages)
+            built.append(bundle)
+        ranges = bundles.join(built, out)
+    data = {**settings(documents), "chunks": ranges}
     (out / SETTINGS).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return size, time.monotonic() - started
