@@ -183,8 +183,9 @@ def test_an_index_built_in_parts_holds_what_one_run_holds(tmp_path, monkeypatch)
     search_index.write(documents, tmp_path / "one")
     monkeypatch.setenv("VANBAN_SEARCH_PART_SIZE", "4")
     runs = search_index.parts(documents, search_index.shard_count(len(documents)))
-    # Three runs of two whole shards each.
+    # Three runs of two whole shards each, their pages written by worker processes.
     assert [sorted({s for _, s in run}) for run in runs] == [[0, 1], [2, 3], [4, 5]]
+    monkeypatch.setattr(search_index, "_WORKERS_FROM", 1)
     search_index.write(documents, tmp_path / "three")
     one, three = _by_url(tmp_path / "one" / "pagefind"), _by_url(tmp_path / "three" / "pagefind")
     assert len(one["counts"]) == 13  # the documents and the sentinel page

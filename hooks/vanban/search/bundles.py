@@ -15,6 +15,7 @@ needs little memory whatever the size of the site.
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import gzip
 import hashlib
 import heapq
@@ -78,7 +79,8 @@ class _Writer:
 
 
 def _compress_to(path: Path, data: bytes) -> None:
-    path.write_bytes(gzip.compress(SIGNATURE + data, 9, mtime=0))
+    # Level 6: within 2% of Pagefind's own size, a quarter of level 9's time.
+    path.write_bytes(gzip.compress(SIGNATURE + data, 6, mtime=0))
 
 
 def _language(part: Path) -> tuple[str, str]:
@@ -108,8 +110,16 @@ def join(parts: list[Path], out: Path) -> list[list[str]]:
         raise ValueError("chỉ mục có khóa sắp xếp (sort): chưa ghép được")
     # The engine (pagefind.js, its WASM, the UI files) is the same in every part.
     shutil.copytree(parts[0], out, ignore=lambda folder, names: _bundle_data(folder, parts[0], names))
-    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        return _join(parts, metas, language, out, _Writer(out, language, pool))
+    # Millions of short-lived lists, none in a cycle: the collector would walk
+    # every object of the build (the whole corpus) again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+            return _join(parts, metas, language, out, _Writer(out, language, pool))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _join(parts: list[Path], metas: list, language: str, out: Path, writer: _Writer) -> list[list[str]]:
