@@ -60,7 +60,7 @@ class Run:
     ok: bool
     seconds: float  # wall time
     cpu: float  # user + system seconds of the whole process tree: steadier than wall time on a shared machine
-    peak_rss: int  # bytes: the largest sum of RSS over the process tree, sampled
+    peak_rss: int  # bytes: the largest sum of PSS over the process tree, sampled
     max_rss: int  # bytes: the largest single process (/usr/bin/time -v), 0 if unknown
     warnings: int = 0
     output: str = ""
@@ -104,23 +104,29 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _rss(pid: int) -> int:
+def _rss(pid: int, field: str = "VmRSS:", where: str = "status") -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{where}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
 
 
+def _pss(pid: int) -> int:
+    """A process's share of memory: pages it shares with others (a forked
+    worker and its parent) count a part each, so a tree's sum is what it uses."""
+    return _rss(pid, "Pss:", "smaps_rollup") or _rss(pid)
+
+
 def _tree_rss(root: int, by_name: dict[str, int] | None = None) -> int:
-    """The summed RSS of a process tree; `by_name` collects each program's largest RSS."""
+    """The summed PSS of a process tree; `by_name` collects each program's largest RSS."""
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
         rss = _rss(pid)
-        total += rss
+        total += _pss(pid)
         if by_name is not None and rss:
             try:
                 name = Path(f"/proc/{pid}/comm").read_text().strip()
@@ -393,7 +399,7 @@ def report(results: list[Result]) -> str:
                      + (f"   target ≤ {RATIO_MAX}× at 1,000: {_verdict(ratio_c <= RATIO_MAX)}" if r.n == 1000 else ""))
         lines.append(f"{'wall time':24}{p.run.seconds:>12.2f} s{m.run.seconds:>14.2f} s{ratio_t:>8.2f}"
                      + (f"   target ≤ {RATIO_MAX}× at 1,000: {_verdict(ratio_t <= RATIO_MAX)}" if r.n == 1000 else ""))
-        lines.append(f"{'peak memory (tree)':24}{_mb(p.run.peak_rss):>14}{_mb(m.run.peak_rss):>16}{ratio_m:>8.2f}"
+        lines.append(f"{'peak memory (tree, PSS)':24}{_mb(p.run.peak_rss):>14}{_mb(m.run.peak_rss):>16}{ratio_m:>8.2f}"
                      + (f"   target ≤ {RATIO_MAX}× at 1,000: {_verdict(ratio_m <= RATIO_MAX)}" if r.n == 1000 else ""))
         lines.append(f"{'max RSS one process':24}{_mb(p.run.max_rss):>14}{_mb(m.run.max_rss):>16}")
         programs = ", ".join(f"{name} {_mb(size)}" for name, size in sorted(p.run.by_program.items(), key=lambda i: -i[1])
