@@ -75,12 +75,29 @@ def index_alone(project: Path) -> tuple[int, float, int]:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """A static host: text compressed with gzip, everything else as stored."""
+    """A static host: text compressed with gzip, everything else as stored.
+
+    It counts the bytes it sends (headers and bodies): what a reader's browser
+    transfers, files it reads again from its own cache not included.
+    """
+
+    sent = [0, 0]  # bytes, responses
+    lock = threading.Lock()
 
     def log_message(self, *args):
         pass
 
+    def setup(self):
+        super().setup()
+        self.wfile = _Counting(self.wfile, self)
+
+    def count(self, n: int) -> None:
+        with self.lock:
+            self.sent[0] += n
+
     def send_head(self):
+        with self.lock:
+            self.sent[1] += 1
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -93,6 +110,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return _Bytes(body)
+
+
+class _Counting:
+    def __init__(self, stream, handler):
+        self.stream, self.handler = stream, handler
+
+    def write(self, data):
+        self.handler.count(len(data))
+        return self.stream.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
 
 
 class _Bytes:
@@ -134,9 +163,9 @@ def measure(browser, url: str, query: str) -> dict:
     page = context.new_page()
     page.goto(url + "/")
     page.wait_for_load_state("networkidle")
-    sizes: list[int] = []
-    parts: list[tuple[int, str]] = []
-    page.on("requestfinished", lambda req: (sizes.append(_size(req)), parts.append((sizes[-1], req.url))))
+    parts: list[tuple[int, str]] = []  # as the browser saw them, cache hits included (--detail)
+    page.on("requestfinished", lambda req: parts.append((_size(req), req.url)))
+    _Handler.sent[:] = [0, 0]
     page.keyboard.press("/")
     page.evaluate("() => window.vanbanSearch.ready()")  # the engine, as opening the box loads it
     page.evaluate(f"q => {{ window.__searchDone = ({_WATCH})(q); }}", query)
@@ -144,7 +173,8 @@ def measure(browser, url: str, query: str) -> dict:
     result = page.evaluate("() => window.__searchDone")
     page.wait_for_load_state("networkidle")
     context.close()
-    return {"query": query, "kb": sum(sizes) / KB, "requests": len(sizes), "parts": sorted(parts, reverse=True), **result}
+    return {"query": query, "kb": _Handler.sent[0] / KB, "requests": _Handler.sent[1], "parts": sorted(parts, reverse=True),
+            **result}
 
 
 def _size(request) -> int:

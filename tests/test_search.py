@@ -289,3 +289,14 @@ def test_shards_keep_every_word_required_and_tones_apart(sharded_url, page):
     assert TB not in search(page, sharded_url, "vận")
     assert search(page, sharded_url, '"khóm ấp"') == [TB]
     assert set(search(page, sharded_url, "dan van", nam="2022")) == {TB, CT_DUK}
+
+
+def test_a_second_engine_searches_half_the_shards(url, sharded_url, page):
+    """Two copies of the engine (two workers) share the shards; the answers are those of one."""
+    expected = search(page, url, "vận động")
+    assert expected == [CT_DUK]
+    assert search(page, sharded_url, "vận động") == expected
+    assert search(page, url, "khóm") == search(page, sharded_url, "khóm") == [TB]
+    assert set(search(page, url, "dân")) == set(search(page, sharded_url, "dân")) == {KH, TB, CT_DUK}
+    loaded = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    assert any(name.endswith("/pagefind/pagefind.js?2") for name in loaded)

@@ -205,6 +205,16 @@
 
   // --- Searching --------------------------------------------------------------
   let engine = null;
+  // A second copy of the engine, imported under another URL so that it is a
+  // module, and so a worker, of its own: it searches half the shards on
+  // another core. Its files come from the browser's cache once the first
+  // copy has fetched them (a static host lets them be cached).
+  let second = null;
+  async function start(pagefind) {
+    await pagefind.options({ basePath: BUNDLE.pathname, excerptLength: 0 });
+    await pagefind.init();
+    return pagefind;
+  }
   function loadEngine() {
     if (!engine) {
       engine = (async () => {
@@ -214,10 +224,12 @@
         ]);
         settings = loaded;
         // In a worker (as Pagefind does by default): a long search never freezes typing.
-        await pagefind.options({ basePath: BUNDLE.pathname, excerptLength: 0 });
-        await pagefind.init();
+        await start(pagefind);
         const marker = await pagefind.search("zs");
         sentinel = marker.results.length ? marker.results[0].id : null;
+        if ((settings.shards || 1) > 1) {
+          second = await import(new URL("pagefind.js?2", BUNDLE).href).then(start).catch(() => null);
+        }
         return pagefind;
       })();
     }
@@ -235,12 +247,24 @@
 
   // Pagefind fetches only the first chunk a word falls in; a prefix running
   // over several chunks would lose the pages in the others.
-  const fetched = new Set();
-  async function fetchChunks(pagefind, terms) {
-    const wanted = [...new Set(terms.flatMap(chunksOf))].filter((f) => !fetched.has(f));
-    if (!wanted.length) return;
-    wanted.forEach((f) => fetched.add(f));
-    await pagefind.preload(wanted.join(" "));
+  const loading = new Map(); // engine → Map(chunk → its loading)
+  function fetchChunks(pagefind, terms, after = null) {
+    if (!loading.has(pagefind)) loading.set(pagefind, new Map());
+    const mine = loading.get(pagefind);
+    const chunks = [...new Set(terms.flatMap(chunksOf))];
+    const wanted = chunks.filter((f) => !mine.has(f));
+    if (wanted.length) {
+      // The second engine asks for a chunk once the first has it: the
+      // browser's cache answers, not the network.
+      const first = after ? Promise.all(wanted.map((f) => loading.get(after)?.get(f))) : Promise.resolve();
+      const done = first.then(() => pagefind.preload(wanted.join(" ")));
+      wanted.forEach((f) => mine.set(f, done));
+    }
+    return Promise.all(chunks.map((f) => mine.get(f)));
+  }
+
+  function fetchBoth(pagefind, terms) {
+    return Promise.all([fetchChunks(pagefind, terms), second && fetchChunks(second, terms, pagefind)]);
   }
 
   /* The terms as asked of each shard: one list per shard, or one list if
@@ -254,7 +278,13 @@
     if (!terms.length) return [];
     const asked = perShard(terms);
     await fetchChunks(pagefind, asked.flat());
-    const found = await Promise.all(asked.map((ts) => pagefind.search(ts.join(" "), { filters })));
+    // Half the shards to each engine: the first searches while the second
+    // still reads the chunks the first has just fetched.
+    const other = second && asked.length > 1 ? fetchChunks(second, asked.flat(), pagefind).then(() => second) : null;
+    const half = other ? Math.ceil(asked.length / 2) : asked.length;
+    const found = await Promise.all(asked.map((ts, j) => j < half
+      ? pagefind.search(ts.join(" "), { filters })
+      : other.then((engine2) => engine2.search(ts.join(" "), { filters }))));
     const results = found.flatMap((f) => (f ? f.results : [])).filter((r) => r.id !== sentinel);
     return asked.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
   }
@@ -266,7 +296,7 @@
     const words = plan.words.slice(0, plan.words.length - typeNameTail(plan.words));
     const terms = tokensOf([...words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
-    if (terms.length) engine.then((pagefind) => fetchChunks(pagefind, perShard(terms).flat()));
+    if (terms.length) engine.then((pagefind) => fetchBoth(pagefind, perShard(terms).flat()));
   }
 
   /* How many of the last words may begin "Chỉ thị số 06": a type name (and
