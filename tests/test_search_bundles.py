@@ -208,3 +208,42 @@ def test_more_parts_than_shards_split_the_documents_in_order(monkeypatch):
     runs = search_index.parts(list("abcde"), 1)
     assert runs == [[("a", 0), ("b", 0)], [("c", 0), ("d", 0)], [("e", 0)]]
     assert search_index.parts([], 1) == [[]]
+
+
+def test_a_pagefind_run_that_fails_once_is_made_again(tmp_path, monkeypatch):
+    documents = _documents(tmp_path, 3)
+    real, calls = search_index._write, []
+
+    async def flaky(pages, bundle):
+        calls.append(bundle)
+        await real(pages, bundle)
+        if len(calls) == 1:  # the first run leaves a bundle that is not whole
+            (bundle / bundles.ENTRY).write_text("")
+
+    monkeypatch.setattr(search_index, "_write", flaky)
+    search_index.write(documents, tmp_path / "site")
+    assert len(calls) == 2
+    assert _by_url(tmp_path / "site" / "pagefind")["counts"].keys() == {
+        "/van-ban/2023/01-kh-duk/", "/van-ban/2023/02-kh-duk/", "/van-ban/2023/03-kh-duk/", "/_/"}
+
+
+def test_a_pagefind_run_that_fails_twice_stops_the_build(tmp_path, monkeypatch):
+    documents = _documents(tmp_path, 2)
+
+    async def broken(pages, bundle):
+        raise RuntimeError("Pagefind không chạy")
+
+    monkeypatch.setattr(search_index, "_write", broken)
+    with pytest.raises(RuntimeError, match="Pagefind không chạy"):
+        search_index.write(documents, tmp_path / "site")
+
+
+def test_a_bundle_without_its_meta_file_is_not_whole(tmp_path):
+    part = bundle(tmp_path / "a", ["vi_p0"], [[["x", [[0, [1], []]], []]]], {})
+    assert bundles.language(part) == ("vi", "vi_m")
+    (part / "pagefind.vi_m.pf_meta").unlink()
+    with pytest.raises(ValueError, match="thiếu tệp"):
+        bundles.language(part)
+    (part / bundles.ENTRY).write_text("{")
+    with pytest.raises(ValueError, match="không đọc được"):
+        bundles.language(part)

@@ -83,13 +83,19 @@ def _compress_to(path: Path, data: bytes) -> None:
     path.write_bytes(gzip.compress(SIGNATURE + data, 6, mtime=0))
 
 
-def _language(part: Path) -> tuple[str, str]:
-    """(language, meta file name) of a bundle indexed in one language."""
-    languages = json.loads((part / ENTRY).read_text(encoding="utf-8"))["languages"]
+def language(part: Path) -> tuple[str, str]:
+    """(language, meta file name) of a bundle indexed in one language; ValueError
+    if the bundle is not whole (no entry file, or it names no meta file there)."""
+    try:
+        languages = json.loads((part / ENTRY).read_text(encoding="utf-8"))["languages"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ValueError(f"{part}: không đọc được {ENTRY} ({err})") from err
     if len(languages) != 1:
         raise ValueError(f"{part}: cần đúng một ngôn ngữ, có {sorted(languages)}")
-    (language, entry), = languages.items()
-    return language, entry["hash"]
+    (lang, entry), = languages.items()
+    if not (part / f"pagefind.{entry['hash']}.pf_meta").is_file():
+        raise ValueError(f"{part}: thiếu tệp pagefind.{entry['hash']}.pf_meta")
+    return lang, entry["hash"]
 
 
 def join(parts: list[Path], out: Path) -> list[list[str]]:
@@ -101,9 +107,9 @@ def join(parts: list[Path], out: Path) -> list[list[str]]:
     over several chunks at 10,000 documents, so the query side (search.js)
     reads these ranges and fetches every chunk a word's prefix runs into.
     """
-    languages = [_language(p) for p in parts]
-    language = languages[0][0]
-    if any(lang != language for lang, _ in languages):
+    languages = [language(p) for p in parts]
+    first = languages[0][0]
+    if any(lang != first for lang, _ in languages):
         raise ValueError(f"các phần có ngôn ngữ khác nhau: {sorted({lang for lang, _ in languages})}")
     metas = [read(p / f"pagefind.{name}.pf_meta") for p, (_, name) in zip(parts, languages, strict=True)]
     if any(m[SORTS] for m in metas):
@@ -116,7 +122,7 @@ def join(parts: list[Path], out: Path) -> list[list[str]]:
     gc.disable()
     try:
         with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-            return _join(parts, metas, language, out, _Writer(out, language, pool))
+            return _join(parts, metas, first, out, _Writer(out, first, pool))
     finally:
         if collecting:
             gc.enable()

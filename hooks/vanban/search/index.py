@@ -175,13 +175,28 @@ def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
         built = []
         for n, pages in enumerate(folders):
             built.append(Path(scratch) / f"bundle-{n}")
-            _run(_write(pages, built[-1]))
+            _index(pages, built[-1])
             shutil.rmtree(pages)
         ranges = bundles.join(built, out)
     data = {**settings(documents), "chunks": ranges}
     (out / SETTINGS).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return size, time.monotonic() - started
+
+
+def _index(pages: Path, bundle: Path, attempts: int = 2) -> None:
+    """One Pagefind run over a folder of pages. Its service is another program
+    answering over a pipe; a run that fails, or leaves a bundle that is not
+    whole, is made once more before the build gives up with the reason."""
+    for attempt in range(1, attempts + 1):
+        shutil.rmtree(bundle, ignore_errors=True)
+        try:
+            _run(_write(pages, bundle))
+            bundles.language(bundle)
+            return
+        except Exception:  # noqa: BLE001 (any failure of the other program: retried, then raised)
+            if attempt == attempts:
+                raise
 
 
 def _run(coroutine) -> None:
