@@ -300,3 +300,20 @@ def test_a_second_engine_searches_half_the_shards(url, sharded_url, page):
     assert set(search(page, url, "dân")) == set(search(page, sharded_url, "dân")) == {KH, TB, CT_DUK}
     loaded = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
     assert any(name.endswith("/pagefind/pagefind.js?2") for name in loaded)
+
+
+def test_a_search_stops_once_a_newer_query_is_typed(sharded_url, page):
+    """A search of words still being typed gives way: it stops before its next
+    shards rather than make the newest query wait behind it."""
+    page.goto(sharded_url + "/")
+    page.evaluate("() => window.vanbanSearch.ready()")
+    outcome = "q => window.vanbanSearch.search(q, {}, () => true).then(() => 'xong', (e) => e.message)"
+    assert page.evaluate(outcome, "dân vận") == "stale"
+    assert page.evaluate("q => window.vanbanSearch.search(q).then((f) => f.results.length)", "dân vận") >= 1
+    # In the box: a query typed while the first one runs still ends with its own results.
+    page.keyboard.press("/")
+    page.keyboard.type("dân", delay=0)
+    page.keyboard.type(" vận động", delay=0)
+    page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('“dân vận động”')")
+    links = page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "a => a.map(x => new URL(x.href).pathname.slice(1))")
+    assert links == [CT_DUK]

@@ -274,7 +274,12 @@
     return Array.from({ length: shards }, (_, j) => terms.map((t) => tagged(t, j)));
   }
 
-  async function run(pagefind, terms, filters) {
+  // Thrown when a newer query has been typed: the rest of this search is not
+  // worth running, and the next one would wait behind it.
+  const STALE = new Error("stale");
+  const BATCH = 12; // shard searches an engine is given at a time
+
+  async function run(pagefind, terms, filters, stale = () => false) {
     if (!terms.length) return [];
     const asked = perShard(terms);
     await fetchChunks(pagefind, asked.flat());
@@ -282,9 +287,18 @@
     // still reads the chunks the first has just fetched.
     const other = second && asked.length > 1 ? fetchChunks(second, asked.flat(), pagefind).then(() => second) : null;
     const half = other ? Math.ceil(asked.length / 2) : asked.length;
-    const found = await Promise.all(asked.map((ts, j) => j < half
-      ? pagefind.search(ts.join(" "), { filters })
-      : other.then((engine2) => engine2.search(ts.join(" "), { filters }))));
+    const shards = async (engine, list) => {
+      const found = [];
+      for (let i = 0; i < list.length; i += BATCH) {
+        if (stale()) throw STALE;
+        found.push(...await Promise.all(list.slice(i, i + BATCH).map((ts) => engine.search(ts.join(" "), { filters }))));
+      }
+      return found;
+    };
+    const found = (await Promise.all([
+      shards(pagefind, asked.slice(0, half)),
+      other ? other.then((engine2) => shards(engine2, asked.slice(half))) : [],
+    ])).flat();
     const results = found.flatMap((f) => (f ? f.results : [])).filter((r) => r.id !== sentinel);
     return asked.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
   }
@@ -319,13 +333,13 @@
   }
 
   /* Pages where the phrase's words stand one after another. */
-  async function phrasePages(pagefind, words) {
+  async function phrasePages(pagefind, words, stale) {
     // Every occurrence counts here, the later ones (REPEAT) included.
     const maps = [];
     for (const w of words) {
       const map = new Map();
       for (const term of [queryToken(w), REPEAT + queryToken(w)]) {
-        for (const r of await run(pagefind, [term], {})) {
+        for (const r of await run(pagefind, [term], {}, stale)) {
           const set = map.get(r.id) || new Set();
           r.words.forEach((p) => set.add(p));
           map.set(r.id, set);
@@ -343,27 +357,27 @@
     return pages;
   }
 
-  async function searchAll(raw, filters) {
+  async function searchAll(raw, filters, stale = () => false) {
     const pagefind = await loadEngine();
     const plan = parse(raw);
     const phraseWords = plan.phrases.flat();
     const words = tokensOf([...plan.words, ...phraseWords]);
     let lists = [];
     if (plan.number) {
-      lists.push(await run(pagefind, ["zn" + escape(plan.number) + "zq", ...words], filters));
-      lists.push(await run(pagefind, ["zc" + escape(plan.number) + "zq", ...words], filters));
+      lists.push(await run(pagefind, ["zn" + escape(plan.number) + "zq", ...words], filters, stale));
+      lists.push(await run(pagefind, ["zc" + escape(plan.number) + "zq", ...words], filters, stale));
     } else {
       if (plan.typeNumeral) {
         // "Chỉ thị 06": the document so numbered, then those citing it (hidden keys).
         const rest = [...tokensOf(plan.rest), ...tokensOf(phraseWords)];
-        for (const kind of ["zt", "zu"]) lists.push(await run(pagefind, [kind + escape(plan.typeNumeral) + "zq", ...rest], filters));
-      } else if (words.length) lists.push(await run(pagefind, words, filters));
+        for (const kind of ["zt", "zu"]) lists.push(await run(pagefind, [kind + escape(plan.typeNumeral) + "zq", ...rest], filters, stale));
+      } else if (words.length) lists.push(await run(pagefind, words, filters, stale));
       else if (Object.keys(filters).length) lists.push((await pagefind.search(null, { filters })).results);
     }
     const seen = new Set();
     let results = lists.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
     for (const phrase of plan.phrases.filter((p) => p.length > 1)) {
-      const pages = await phrasePages(pagefind, phrase);
+      const pages = await phrasePages(pagefind, phrase, stale);
       results = results.filter((r) => pages.has(r.id));
     }
     return { results, plan };
@@ -485,6 +499,7 @@
   }
 
   let running = null; // the search Pagefind is running
+  let typed = 0; // input events so far: a search of an earlier text is stale
 
   async function update(push) {
     const mine = ++sequence;
@@ -493,16 +508,20 @@
     const chosen = filters();
     if (!q && !Object.keys(chosen).length) { render({ results: [], plan: null }, mine, ""); return; }
     ui.status.textContent = "Đang tìm…";
-    // A search cannot be stopped once Pagefind runs it: while one runs, only
-    // the newest query waits, and the ones typed in between are skipped.
+    // A search stops at its next few shards once a key is typed or the query
+    // changes; while one runs, only the newest query waits for it.
     while (running) {
       await running.catch(() => null);
       if (mine !== sequence) return;
     }
-    running = searchAll(q, chosen);
+    const typedNow = typed;
+    running = searchAll(q, chosen, () => mine !== sequence || typed !== typedNow);
     let found;
     try {
       found = await running;
+    } catch (err) {
+      if (err === STALE) return;
+      throw err;
     } finally {
       running = null;
     }
@@ -592,6 +611,7 @@
     for (const f of FILTERS) ui[f] = document.getElementById("vb-tim-" + f);
     form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); update(true); });
     ui.input.addEventListener("input", () => {
+      typed++;
       clearTimeout(timer);
       preload(ui.input.value);
       // "Chỉ thị số" is most often followed by a numeral, and a word of one
@@ -627,7 +647,7 @@
     restore();
   }
 
-  window.vanbanSearch = { queryToken, decode, decodeText, parse, search: (q, f = {}) => searchAll(q, f), ready: loadEngine };
+  window.vanbanSearch = { queryToken, decode, decodeText, parse, search: (q, f = {}, stale = undefined) => searchAll(q, f, stale), ready: loadEngine };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();
