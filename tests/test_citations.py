@@ -743,13 +743,13 @@ def test_crlf_line_breaks_are_soft_breaks_and_blank_lines_still_end_a_paragraph(
 
 def test_primed_texts_give_the_same_citations(monkeypatch):
     """prime() parses in worker processes; find_citations answers from what they found."""
-    from vanban import citations
+    from vanban import citations, forked
 
     texts = ["Thực hiện Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy.",
              "Theo Nghị định 30/2020/NĐ-CP và Kế hoạch 114-KH/ĐUK.", "Không dẫn chiếu gì."]
     expected = [citations._find(t, True) for t in texts]
-    monkeypatch.setattr(citations, "_PRIME_AT_LEAST", 1)
-    monkeypatch.setattr(citations.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(forked, "AT_LEAST", 1)
+    monkeypatch.setattr(forked.os, "cpu_count", lambda: 2)
     citations.forget_primed()
     citations._find.cache_clear()
     citations.prime(texts)

@@ -12,6 +12,7 @@ import cbor2
 import pytest
 
 from plan_factory import plan
+from vanban import forked
 from vanban.corpus import load
 from vanban.search import bundles
 from vanban.search import index as search_index
@@ -185,7 +186,8 @@ def test_an_index_built_in_parts_holds_what_one_run_holds(tmp_path, monkeypatch)
     runs = search_index.parts(documents, search_index.shard_count(len(documents)))
     # Three runs of two whole shards each, their pages written by worker processes.
     assert [sorted({s for _, s in run}) for run in runs] == [[0, 1], [2, 3], [4, 5]]
-    monkeypatch.setattr(search_index, "_WORKERS_FROM", 1)
+    monkeypatch.setattr(forked, "AT_LEAST", 1)
+    monkeypatch.setattr(forked.os, "cpu_count", lambda: 2)
     search_index.write(documents, tmp_path / "three")
     one, three = _by_url(tmp_path / "one" / "pagefind"), _by_url(tmp_path / "three" / "pagefind")
     assert len(one["counts"]) == 13  # the documents and the sentinel page

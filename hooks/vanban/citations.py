@@ -22,14 +22,11 @@ transparent; headings, list items, table cells and blank lines are boundaries.
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
-import multiprocessing
-import os
 import re
 from dataclasses import asdict, dataclass
 
-from . import dates, doctypes, numbers
+from . import dates, doctypes, forked, numbers
 from .citation_grammar import (
     ABBREVIATIONS,
     BODY_INTRO,
@@ -110,23 +107,20 @@ def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
 # and each text is parsed on its own: prime() parses a corpus's texts in one
 # process per core before the steps ask, and find_citations reads the results.
 _PRIMED: dict[tuple[str, bool], tuple[Citation, ...]] = {}
-_PRIME_AT_LEAST = 400  # texts; below that, starting processes costs more than it saves
 
 
 def prime(texts, *, markdown: bool = True) -> None:
     """Parse `texts` ahead, in parallel; find_citations then answers at once."""
     todo = list(dict.fromkeys(t for t in texts if isinstance(t, str) and t and (t, markdown) not in _PRIMED))
-    workers = min(os.cpu_count() or 1, 8)
-    if len(todo) < _PRIME_AT_LEAST or workers < 2:
+    if len(todo) < forked.AT_LEAST:
         return
-    size = -(-len(todo) // (workers * 4))
-    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-    try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for batch, found in zip(batches, pool.map(_parse_batch, batches, [markdown] * len(batches)), strict=True):
-                _PRIMED.update(((text, markdown), cites) for text, cites in zip(batch, found, strict=True))
-    except (OSError, ValueError, concurrent.futures.process.BrokenProcessPool):
-        return  # no processes here (a sandbox, another platform): each text is parsed when asked
+    size = -(-len(todo) // (forked.workers() * 4))
+    batches = [(todo[i:i + size], markdown) for i in range(0, len(todo), size)]
+    found = forked.map_forked(_parse_batch, batches)
+    if found is None:
+        return  # no processes here: each text is parsed when asked
+    for (batch, _), cites in zip(batches, found, strict=True):
+        _PRIMED.update(((text, markdown), c) for text, c in zip(batch, cites, strict=True))
 
 
 def forget_primed() -> None:
@@ -134,7 +128,8 @@ def forget_primed() -> None:
     _PRIMED.clear()
 
 
-def _parse_batch(batch: list[str], markdown: bool) -> list[tuple[Citation, ...]]:
+def _parse_batch(job: tuple[list[str], bool]) -> list[tuple[Citation, ...]]:
+    batch, markdown = job
     return [_find(text, markdown) for text in batch]
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import jinja2
 
-from .. import dates, doctypes, numbers
+from .. import dates, doctypes, forked, numbers
 from ..documents import Document
 from ..text import fold
 from . import bundles, tokens
@@ -211,26 +210,20 @@ def _run(coroutine) -> None:
 
 
 # Each record costs ~5 ms (the page read, its words encoded): 45 s at 10,000
-# in one process. Forked workers share the documents without copying them.
-_WORKERS_FROM = 400  # documents; below that, starting processes costs more than it saves
+# in one process, so the pages are written by forked workers.
 _JOB: dict = {}
 
 
 def _write_pages(runs: list[list[tuple[Document, int]]], folders: list[Path], site_dir: Path) -> None:
     """Each run's records as pages in its folder (the pages Pagefind reads)."""
     batches = [(n, run[i:i + 100]) for n, run in enumerate(runs) for i in range(0, len(run), 100)]
-    workers = min(os.cpu_count() or 1, 8)
     for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
-    if workers > 1 and sum(map(len, runs)) >= _WORKERS_FROM:
+    if sum(map(len, runs)) >= forked.AT_LEAST:
         _JOB.update(batches=batches, folders=folders, site_dir=site_dir)
         try:
-            with concurrent.futures.ProcessPoolExecutor(
-                    workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                list(pool.map(_write_batch, range(len(batches)), chunksize=4))
-            return
-        except (OSError, ValueError, concurrent.futures.process.BrokenProcessPool):
-            pass  # no processes here (a sandbox, another platform): write them in this one
+            if forked.map_forked(_write_batch, list(range(len(batches))), chunksize=4) is not None:
+                return
         finally:
             _JOB.clear()
     for n, batch in batches:

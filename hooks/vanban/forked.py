@@ -1,0 +1,33 @@
+"""Pure-Python work over a whole corpus, split over one forked process per core.
+
+Forked workers see this process's memory as it is (the documents, the texts)
+without copying or pickling it; only each call's argument and result cross.
+Used for the steps whose cost is thousands of independent pieces: parsing
+citations ahead, writing the search index's pages.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+
+AT_LEAST = 400  # pieces of work; below that, starting processes costs more than it saves
+
+
+def workers() -> int:
+    return min(os.cpu_count() or 1, 8)
+
+
+def map_forked(function, arguments: list, *, chunksize: int = 1) -> list | None:
+    """[function(a) for a in arguments], in forked workers; None where there is one
+    core or processes cannot start (a sandbox, another platform): the caller then
+    does the work in this process."""
+    if workers() < 2:
+        return None
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+                workers(), mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(function, arguments, chunksize=chunksize))
+    except (OSError, ValueError, concurrent.futures.process.BrokenProcessPool):
+        return None
