@@ -88,7 +88,9 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
     data_file = project / REGISTRY_FILE
     known = registry.build(corpus.documents, data_file, _home(project), _display(data_file, base))
     asked = SimpleNamespace(documents=[d for d in corpus.documents if names is None or d.path in names])
-    citations.prime(d.body for d in asked.documents)
+    citations.prime((d.body for d in asked.documents), project=project)
+    citations.prime((item for d in asked.documents for _, _, item in registry.relation_items(d)),
+                    markdown=False, project=project)
     return list(known.problems) + registry.check_citations(asked, known)
 
 

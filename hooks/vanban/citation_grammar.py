@@ -166,6 +166,24 @@ def _lower_pattern(pattern: str) -> str:
 # numerals, upper-case abbreviations, capitalised names); where it does not
 # hold, the scan goes on from the next character, so the hits are the same.
 TRIGGER = re.compile(_lower_pattern(CITATION.pattern), re.X)
+
+# Where to look at all. Every citation holds a numeral that starts a number
+# within ANCHOR_REACH characters of its start (its first member; a law's date),
+# or starts with "nghị quyết" (a resolution by name); PREFIX reads a citation
+# from its start to that point, so a scan of the text near the anchors finds
+# every start TRIGGER finds, and half the text of a plan is never scanned.
+ANCHOR_REACH = 400  # a type phrase, "của" and ten words of an organ, "số": under 200 in practice
+# Anchors less than ANCHOR_REACH apart, as one stretch: its citations start
+# at most ANCHOR_REACH before it and end in it.
+ANCHORS = re.compile(rf"(?:\d+|nghi\s+quyet\s)(?:\D{{1,{ANCHOR_REACH}}}\d+)*")
+PREFIX = re.compile(_lower_pattern(rf"""
+    (?<!\w)(?=[0-9{_FIRST_LETTERS}])
+    (?: (?:{_nameless(_HEAD)}\s*)?                   # a numbered citation: its type phrase,
+        (?:(?<!\w)so\s*:?\s*)?\d                    #   "số", up to its first numeral
+      | nghi\s+quyet\s                               # a resolution by name
+      | (?:bo\s+)?luat\s                             # a law by name (the numeral is in its date)
+    )
+"""), re.X)
 MEMBER = re.compile(_MEMBER, re.X | re.I)
 SEPARATOR = re.compile(_SEP, re.X | re.I)
 DATE_TAIL = re.compile(_DATE_TAIL, re.X | re.I)

@@ -24,19 +24,24 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import NamedTuple
 
-from . import dates, doctypes, forked, numbers
+from . import citation_cache, dates, doctypes, forked, numbers
 from .citation_grammar import (
     ABBREVIATIONS,
+    ANCHOR_REACH,
+    ANCHORS,
     BODY_INTRO,
     CITATION,
     DATE_TAIL,
     GROUP,
     LAWS,
     MEMBER,
+    PREFIX,
     SEPARATOR,
-    TRIGGER,
     TYPE_START,
     TYPE_WORDS,
     UNIT_AFTER,
@@ -109,18 +114,91 @@ def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
 _PRIMED: dict[tuple[str, bool], tuple[Citation, ...]] = {}
 
 
-def prime(texts, *, markdown: bool = True) -> None:
-    """Parse `texts` ahead, in parallel; find_citations then answers at once."""
+def prime(texts, *, markdown: bool = True, project: Path | None = None) -> None:
+    """Parse `texts` ahead, in parallel; find_citations then answers at once.
+
+    With `project`, what earlier runs found there is read from its cache
+    (vanban.citation_cache) and only the other texts are parsed."""
     todo = list(dict.fromkeys(t for t in texts if isinstance(t, str) and t and (t, markdown) not in _PRIMED))
+    cached = _Cached(project, todo, markdown) if project is not None else None
+    if cached is not None:
+        todo = cached.missing()
+    if todo:
+        found = _parse_all(todo, markdown)
+        if found is None and cached is None:
+            return  # no processes here: each text is parsed when asked
+        found = found or [_find(text, markdown) for text in todo]  # to be stored, parsed now
+        _PRIMED.update(((text, markdown), c) for text, c in zip(todo, found, strict=True))
+    if cached is not None:
+        cached.store(todo)
+
+
+def _parse_all(todo: list[str], markdown: bool) -> list[tuple[Citation, ...]] | None:
+    """Each text's citations, in forked workers; None if too few or no processes."""
+    global _TODO
     if len(todo) < forked.AT_LEAST:
-        return
+        return None
     size = -(-len(todo) // (forked.workers() * 4))
-    batches = [(todo[i:i + size], markdown) for i in range(0, len(todo), size)]
-    found = forked.map_forked(_parse_batch, batches)
-    if found is None:
-        return  # no processes here: each text is parsed when asked
-    for (batch, _), cites in zip(batches, found, strict=True):
-        _PRIMED.update(((text, markdown), c) for text, c in zip(batch, cites, strict=True))
+    # The workers read the texts from this process's memory (forked): only
+    # the bounds of each batch cross, not megabytes of text.
+    _TODO = todo
+    try:
+        found = forked.map_forked(_parse_batch, [(i, i + size, markdown) for i in range(0, len(todo), size)])
+    finally:
+        _TODO = []
+    return None if found is None else [c for batch in found for c in batch]
+
+
+class _Cached:
+    """The texts of one prime() call, against a project's citation cache."""
+
+    def __init__(self, project: Path, texts: list[str], markdown: bool):
+        self.project, self.texts, self.markdown = project, texts, markdown
+        self.keys = [citation_cache.key(t, markdown) for t in texts]
+        self.stored = citation_cache.load(project)
+
+    def missing(self) -> list[str]:
+        """Texts the cache does not answer; the others go to _PRIMED."""
+        missing = []
+        for text, key in zip(self.texts, self.keys, strict=True):
+            cites = _from_rows(self.stored.get(key), len(text))
+            if cites is None:
+                missing.append(text)
+            else:
+                _PRIMED[(text, self.markdown)] = cites
+        return missing
+
+    def store(self, parsed: list[str]) -> None:
+        if not parsed:
+            return  # nothing new: the file stays as it is
+        fresh = {key: [_row(c) for c in _PRIMED[(text, self.markdown)]]
+                 for text, key in zip(self.texts, self.keys, strict=True)}
+        # Entries of texts since edited or deleted are kept for a while (a check
+        # of a few files must not drop the others), then dropped all at once.
+        keep = len(self.stored) <= 2 * len(fresh) + 1000
+        citation_cache.save(self.project, {**self.stored, **fresh} if keep else fresh)
+
+
+def _row(c: Citation) -> list:
+    return [c.type, c.number, c.issuer, c.date, c.body, c.start, c.end]
+
+
+def _from_rows(rows, length: int) -> tuple[Citation, ...] | None:
+    """The citations a cache entry holds; None if it holds nothing sound."""
+    if not isinstance(rows, list):
+        return None
+    try:
+        cites = tuple(Citation(*row) for row in rows)
+    except TypeError:
+        return None
+    if all(isinstance(c.start, int) and isinstance(c.end, int) and 0 <= c.start < c.end <= length
+           and all(v is None or isinstance(v, str) for v in (c.type, c.number, c.issuer, c.date, c.body))
+           for c in cites):
+        return cites
+    return None
+
+
+_TODO: list[str] = []
 
 
 def forget_primed() -> None:
@@ -128,9 +206,9 @@ def forget_primed() -> None:
     _PRIMED.clear()
 
 
-def _parse_batch(job: tuple[list[str], bool]) -> list[tuple[Citation, ...]]:
-    batch, markdown = job
-    return [_find(text, markdown) for text in batch]
+def _parse_batch(job: tuple[int, int, bool]) -> list[tuple[Citation, ...]]:
+    start, end, markdown = job
+    return [_find(text, markdown) for text in _TODO[start:end]]
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -141,11 +219,9 @@ def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
     # must hold a whole corpus (bodies and front-matter items): 64 missed always.
     prep = prepare(text, markdown=markdown)
     found: list[Citation] = []
-    lower = prep.match.lower()
-    if len(lower) != len(prep.match):  # a rare letter whose lower case is longer: no shortcut
-        lower = None
+    scan = _scan_of(prep.match)
     pos = 0
-    while (match := _next_match(prep.match, lower, pos)) is not None:
+    while (match := _next_match(prep.match, scan, pos)) is not None:
         if match.group("numbered") is not None:
             cites, end = _numbered(prep, match)
         else:
@@ -155,16 +231,42 @@ def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
     return tuple(c for c in found if c.end > c.start)
 
 
-def _next_match(text: str, lower: str | None, pos: int) -> re.Match | None:
-    """CITATION's leftmost match from pos; TRIGGER on the lower-cased copy finds
-    the candidates fast, CITATION keeps those its case rules allow."""
-    if lower is None:
+class _Scan(NamedTuple):
+    lower: str  # the match copy in lower case, the same length
+    starts: list[int]  # the stretches near an anchor, where a citation may start
+    ends: list[int]
+
+
+def _scan_of(text: str) -> _Scan | None:
+    """The stretches of `text` worth scanning; None for a text whose lower case
+    changes its length (a rare letter), which the plain pattern then scans."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    starts: list[int] = []
+    ends: list[int] = []
+    for stretch in ANCHORS.finditer(lower):
+        start = max(stretch.start() - ANCHOR_REACH, 0)
+        if ends and start <= ends[-1]:  # after a "nghị quyết" that began a stretch of its own
+            ends[-1] = stretch.end()
+        else:
+            starts.append(start)
+            ends.append(stretch.end())
+    return _Scan(lower, starts, ends)
+
+
+def _next_match(text: str, scan: _Scan | None, pos: int) -> re.Match | None:
+    """CITATION's leftmost match from pos. PREFIX on the lower-cased stretches
+    near anchors finds the candidates fast; CITATION keeps those its case rules allow."""
+    if scan is None:
         return CITATION.search(text, pos)
-    while (hit := TRIGGER.search(lower, pos)) is not None:
-        match = CITATION.match(text, hit.start())
-        if match is not None:
-            return match
-        pos = hit.start() + 1
+    for index in range(bisect_right(scan.ends, pos), len(scan.ends)):
+        start, end = max(scan.starts[index], pos), scan.ends[index]
+        while (hit := PREFIX.search(scan.lower, start, end)) is not None:
+            match = CITATION.match(text, hit.start())
+            if match is not None:
+                return match
+            start = hit.start() + 1
     return None
 
 

@@ -406,16 +406,21 @@ def document_citations(doc: Document, registry: Registry) -> list[Found]:
     from .citations import find_citations  # the parser is its own module
 
     found = []
-    for key, kind in RELATION_FIELDS:
-        items = doc.meta.get(key) or []
-        for item in items if isinstance(items, list) else [items]:
-            for citation in find_citations(str(item), markdown=False):
-                found.append(Found(kind, citation, str(item), doc.lines.get(key, 2), key,
-                                   registry.resolve(citation, str(item))))
+    for key, kind, item in relation_items(doc):
+        for citation in find_citations(item, markdown=False):
+            found.append(Found(kind, citation, item, doc.lines.get(key, 2), key, registry.resolve(citation, item)))
     for citation in find_citations(doc.body):
         line = doc.body_line + doc.body.count("\n", 0, citation.start)
         found.append(Found(MENTIONED, citation, doc.body, line, "nội dung", registry.resolve(citation, doc.body)))
     return found
+
+
+def relation_items(doc: Document):
+    """(field, kind, text) of each front-matter item that may cite: căn cứ, thực hiện…"""
+    for key, kind in RELATION_FIELDS:
+        items = doc.meta.get(key) or []
+        for item in items if isinstance(items, list) else [items]:
+            yield key, kind, str(item)
 
 
 def is_self(doc: Document, found: Found) -> bool:

@@ -50,7 +50,8 @@ def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     """Read, validate and generate; raises DocumentErrors if any document is wrong."""
     corpus = corpus_mod.load(plans_dir, base)
     citations.forget_primed()
-    citations.prime(doc.body for doc in corpus.published)  # held-back documents are never scanned
+    # held-back documents are never scanned; what an earlier build found is read back
+    citations.prime((doc.body for doc in corpus.published), project=base or plans_dir.parent)
     site = Site(corpus, options, problems=list(corpus.problems))
     for doc in corpus.published:
         site.parts[doc.src_uri] = PageParts()
