@@ -3,6 +3,7 @@ spelling, phrases, filters and the URL, on a small site built once."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -317,3 +318,49 @@ def test_a_search_stops_once_a_newer_query_is_typed(sharded_url, page):
     page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('“dân vận động”')")
     links = page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "a => a.map(x => new URL(x.href).pathname.slice(1))")
     assert links == [CT_DUK]
+
+
+def _cards(page) -> list[tuple[str, list[str]]]:
+    return [(li.locator("h3").inner_text(), li.locator("mark").all_inner_texts())
+            for li in page.locator("#vb-tim-danh-sach li").all()]
+
+
+def test_the_page_reads_the_result_records_itself_and_falls_back_to_the_engine(url, page):
+    """Result records (Pagefind fragments) are fetched and unpacked by the page;
+    where the browser cannot unpack gzip, or the file is not what was written,
+    the engine reads them, and the cards are the same."""
+    search(page, url, "dân vận")
+    read_by_page = _cards(page)
+    assert read_by_page[0] == ("Kế hoạch 114-KH/ĐUK", read_by_page[0][1])
+    assert read_by_page[0][1][:2] == ["dân", "vận"]
+    fetched = page.evaluate("() => performance.getEntriesByType('resource')"
+                            ".filter(e => e.name.includes('/fragment/')).map(e => e.initiatorType)")
+    assert fetched and set(fetched) == {"fetch"}  # by search.js in the page, not by the engine's worker
+
+    def unpacked(route):  # a host that sends the file unpacked
+        response = route.fetch()
+        route.fulfill(response=response, body=gzip.decompress(response.body()))
+
+    page.route("**/fragment/*.pf_fragment", unpacked)
+    search(page, url, "dân vận")
+    assert _cards(page) == read_by_page
+    page.unroute("**/fragment/*.pf_fragment")
+
+    page.add_init_script("delete window.DecompressionStream")
+    search(page, url, "dân vận")
+    assert _cards(page) == read_by_page
+
+
+def test_a_word_typed_before_the_last_one_warms_the_engines_without_changing_results(sharded_url, page):
+    """Once the first word's chunks are in, both engines search it in a few
+    shards, results dropped; the query typed after finds what it finds cold."""
+    cold = search(page, sharded_url, "dân vận")
+    page.goto(sharded_url + "/")
+    page.keyboard.press("/")
+    page.evaluate("() => window.vanbanSearch.ready()")
+    page.keyboard.type("dân v", delay=0)  # a one-letter last word: the box waits 600 ms for more
+    page.wait_for_function("() => window.vanbanSearch.warmed() > 0")
+    page.keyboard.type("ận", delay=0)
+    page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('“dân vận”')")
+    links = page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "a => a.map(x => new URL(x.href).pathname.slice(1))")
+    assert links == cold

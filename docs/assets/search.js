@@ -277,28 +277,28 @@
   // Thrown when a newer query has been typed: the rest of this search is not
   // worth running, and the next one would wait behind it.
   const STALE = new Error("stale");
-  const BATCH = 12; // shard searches an engine is given at a time
+  const BATCH = 8; // shard searches an engine is given at a time
 
   async function run(pagefind, terms, filters, stale = () => false) {
     if (!terms.length) return [];
     const asked = perShard(terms);
     await fetchChunks(pagefind, asked.flat());
-    // Half the shards to each engine: the first searches while the second
-    // still reads the chunks the first has just fetched.
+    // Both engines take the next shards from one queue: the first starts at
+    // once, the second once it has read the chunks the first has just fetched,
+    // and they finish together.
     const other = second && asked.length > 1 ? fetchChunks(second, asked.flat(), pagefind).then(() => second) : null;
-    const half = other ? Math.ceil(asked.length / 2) : asked.length;
-    const shards = async (engine, list) => {
+    let next = 0;
+    const shards = async (engine) => {
       const found = [];
-      for (let i = 0; i < list.length; i += BATCH) {
+      while (next < asked.length) {
         if (stale()) throw STALE;
-        found.push(...await Promise.all(list.slice(i, i + BATCH).map((ts) => engine.search(ts.join(" "), { filters }))));
+        const batch = asked.slice(next, next + BATCH);
+        next += batch.length;
+        found.push(...await Promise.all(batch.map((ts) => engine.search(ts.join(" "), { filters }))));
       }
       return found;
     };
-    const found = (await Promise.all([
-      shards(pagefind, asked.slice(0, half)),
-      other ? other.then((engine2) => shards(engine2, asked.slice(half))) : [],
-    ])).flat();
+    const found = (await Promise.all([shards(pagefind), other ? other.then(shards) : []])).flat();
     const results = found.flatMap((f) => (f ? f.results : [])).filter((r) => r.id !== sentinel);
     return asked.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
   }
@@ -310,7 +310,26 @@
     const words = plan.words.slice(0, plan.words.length - typeNameTail(plan.words));
     const terms = tokensOf([...words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
-    if (terms.length) engine.then((pagefind) => fetchBoth(pagefind, perShard(terms).flat()));
+    if (terms.length) engine.then((pagefind) => fetchBoth(pagefind, perShard(terms).flat()).then(() => warmUp(pagefind, terms)));
+  }
+
+  // A fresh engine runs its first searches at a third of its later speed (the
+  // browser compiles its WebAssembly and scripts for speed once they run hot).
+  // Once the chunks of the first finished word are in, each engine searches
+  // that word in a few shards, results dropped, while the reader types on.
+  const WARM = 10; // shard searches per engine
+  let warming = null;
+  let warmed = 0; // warm-up searches run (tests)
+  function warmUp(pagefind, terms) {
+    if (warming) return;
+    const asked = perShard(terms);
+    warming = Promise.all([pagefind, second].filter(Boolean).map(async (engine, k) => {
+      for (const ts of asked.slice(k * WARM, (k + 1) * WARM)) {
+        if (running) return; // a reader's search has started: it goes first
+        await engine.search(ts.join(" "));
+        warmed++;
+      }
+    })).catch(() => null);
   }
 
   /* How many of the last words may begin "Chỉ thị số 06": a type name (and
@@ -458,8 +477,33 @@
     }
   }
 
+  /* A result's page record (Pagefind's fragment file), read here with the
+     browser's own gzip rather than through the engine's worker, which unpacks
+     the six one after the other in script. */
+  const fragments = new Map();
+  const SIGNATURE = "pagefind_dcd";
+  async function readFragment(id) {
+    const response = await fetch(new URL(`fragment/${id}.pf_fragment`, BUNDLE));
+    if (!response.ok) throw new Error(`fragment ${id}: ${response.status}`);
+    // Written gzip-compressed; a host that unpacks it on the way makes this
+    // fail, and the engine's own reader takes over (pageData).
+    const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    if (new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) {
+      throw new Error(`fragment ${id}: not a Pagefind fragment`);
+    }
+    return JSON.parse(new TextDecoder().decode(bytes.subarray(SIGNATURE.length)));
+  }
+  async function pageData(result) {
+    if (typeof DecompressionStream === "undefined") return result.data();
+    if (!fragments.has(result.id)) fragments.set(result.id, readFragment(result.id).catch(() => null));
+    const data = await fragments.get(result.id);
+    if (!data) { fragments.delete(result.id); return result.data(); }
+    return { ...data, raw_url: data.url, locations: result.words };
+  }
+
   async function card(result, plan) {
-    const data = await result.data();
+    const data = await pageData(result);
     const meta = Object.fromEntries(Object.entries(data.meta).filter(([k]) => k !== SHAPES).map(([k, v]) => [k, decodeText(v)]));
     const href = new URL((data.raw_url || data.url).replace(/^\//, ""), ROOT).href;
     const heading = el("h3", { class: "vb-tim-tieu-de" }, el("a", { href }, `${meta.loai} ${meta.so}`));
@@ -647,7 +691,7 @@
     restore();
   }
 
-  window.vanbanSearch = { queryToken, decode, decodeText, parse, search: (q, f = {}, stale = undefined) => searchAll(q, f, stale), ready: loadEngine };
+  window.vanbanSearch = { queryToken, decode, decodeText, parse, search: (q, f = {}, stale = undefined) => searchAll(q, f, stale), ready: loadEngine, warmed: () => warmed };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();
