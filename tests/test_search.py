@@ -351,16 +351,19 @@ def test_the_page_reads_the_result_records_itself_and_falls_back_to_the_engine(u
     assert _cards(page) == read_by_page
 
 
-def test_a_word_typed_before_the_last_one_warms_the_engines_without_changing_results(sharded_url, page):
-    """Once the first word's chunks are in, both engines search it in a few
-    shards, results dropped; the query typed after finds what it finds cold."""
+def test_engines_warm_up_at_load_from_the_chunk_already_fetched(sharded_url, page):
+    """Each engine searches the index's warm-up prefix a few times once it is up:
+    no index chunk but the one the first search fetched, and no change to results."""
     cold = search(page, sharded_url, "dân vận")
+    assert page.evaluate("() => fetch('/pagefind/vanban-search.json').then(r => r.json()).then(s => s.warm)")
+    chunks: list[str] = []
+    page.on("request", lambda r: chunks.append(r.url) if r.url.endswith(".pf_index") else None)
     page.goto(sharded_url + "/")
     page.keyboard.press("/")
     page.evaluate("() => window.vanbanSearch.ready()")
-    page.keyboard.type("dân v", delay=0)  # a one-letter last word: the box waits 600 ms for more
-    page.wait_for_function("() => window.vanbanSearch.warmed() > 0")
-    page.keyboard.type("ận", delay=0)
+    page.wait_for_function("() => window.vanbanSearch.warmed() === 6")  # three runs, two engines
+    assert len(set(chunks)) == 1
+    page.keyboard.type("dân vận", delay=0)
     page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('“dân vận”')")
     links = page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "a => a.map(x => new URL(x.href).pathname.slice(1))")
     assert links == cold

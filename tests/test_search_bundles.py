@@ -249,3 +249,31 @@ def test_a_bundle_without_its_meta_file_is_not_whole(tmp_path):
     (part / bundles.ENTRY).write_text("{")
     with pytest.raises(ValueError, match="không đọc được"):
         bundles.language(part)
+
+
+# --- The warm-up prefix ---------------------------------------------------------
+
+
+def _word(name: str, pages: int) -> list:
+    return [name, [[1, [1], []] for _ in range(pages)], []]
+
+
+def test_the_warm_up_prefix_lies_inside_the_chunk_of_the_first_search(tmp_path):
+    chunks_ = [
+        [_word("van", 3), _word("zraa", 2)],
+        [_word("zrya", 40), _word("zryb", 30), _word("zs", 1), _word("ztba1", 50), _word("ztba2", 60),
+         _word("ztke1", 5), _word("zx00", 1)],
+        [_word("zxff", 2)],
+    ]
+    folder = bundle(tmp_path / "b", ["vi_1"], chunks_, {})
+    # "zt" (115 entries) is the busiest prefix wholly inside; "zr" and "zx" run into the neighbours.
+    assert bundles.warm_prefix(folder, "zs") == "zt"
+    assert bundles.warm_prefix(folder, "zs", most=100) == "ztba2"  # "ztba" (110) over the cap: the next busiest
+    assert bundles.warm_prefix(folder, "zs", most=10) == "ztk"  # of equal prefixes, the shortest
+    assert bundles.warm_prefix(folder, "zs", most=0) is None
+
+
+def test_no_warm_up_prefix_without_room_inside_the_chunk(tmp_path):
+    folder = bundle(tmp_path / "b", ["vi_1"], [[_word("zs", 1)], [_word("zt1", 5)]], {})
+    assert bundles.warm_prefix(folder, "zs") is None
+    assert bundles.warm_prefix(folder, "aa") is None  # in no chunk at all

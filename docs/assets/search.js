@@ -227,13 +227,27 @@
         await start(pagefind);
         const marker = await pagefind.search("zs");
         sentinel = marker.results.length ? marker.results[0].id : null;
+        warmAtLoad(pagefind);
         if ((settings.shards || 1) > 1) {
           second = await import(new URL("pagefind.js?2", BUNDLE).href).then(start).catch(() => null);
+          if (second) warmAtLoad(second);
         }
         return pagefind;
       })();
     }
     return engine;
+  }
+
+  /* A fresh engine runs its first searches three times slower than later ones
+     (the browser compiles its code for speed once it runs hot): it searches
+     a prefix of words in the chunk its first search fetched (index.py picks
+     it), a few times, while the reader starts typing. No download. */
+  const WARM_RUNS = 3;
+  function warmAtLoad(pagefind) {
+    if (!settings.warm) return;
+    (async () => {
+      for (let i = 0; i < WARM_RUNS && !running; i++) { await pagefind.search(settings.warm); warmed++; }
+    })().catch(() => null);
   }
 
   const tokensOf = (words) => words.map(queryToken);
@@ -310,27 +324,10 @@
     const words = plan.words.slice(0, plan.words.length - typeNameTail(plan.words));
     const terms = tokensOf([...words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
-    if (terms.length) engine.then((pagefind) => fetchBoth(pagefind, perShard(terms).flat()).then(() => warmUp(pagefind, terms)));
+    if (terms.length) engine.then((pagefind) => fetchBoth(pagefind, perShard(terms).flat()));
   }
 
-  // A fresh engine runs its first searches at a third of its later speed (the
-  // browser compiles its WebAssembly and scripts for speed once they run hot).
-  // Once the chunks of the first finished word are in, each engine searches
-  // that word in a few shards, results dropped, while the reader types on.
-  const WARM = 10; // shard searches per engine
-  let warming = null;
-  let warmed = 0; // warm-up searches run (tests)
-  function warmUp(pagefind, terms) {
-    if (warming) return;
-    const asked = perShard(terms);
-    warming = Promise.all([pagefind, second].filter(Boolean).map(async (engine, k) => {
-      for (const ts of asked.slice(k * WARM, (k + 1) * WARM)) {
-        if (running) return; // a reader's search has started: it goes first
-        await engine.search(ts.join(" "));
-        warmed++;
-      }
-    })).catch(() => null);
-  }
+  let warmed = 0; // warm-up searches run (warmAtLoad; tests)
 
   /* How many of the last words may begin "Chỉ thị số 06": a type name (and
      "số") that a numeral may follow, searched then by a hidden key, not by

@@ -36,6 +36,7 @@ CHUNK_SIZE = 20000
 # meta: [version, pages [[fragment, word count]], chunks [[from, to, name]],
 #        filters [[filter, name]], sorts, metadata fields]
 VERSION, PAGES, CHUNKS, FILTERS, SORTS, FIELDS = range(6)
+WARM_MOST = 2000  # page entries a warm-up search reads (warm_prefix): work like a shard's, several times over
 
 
 def read(path: Path):
@@ -228,3 +229,31 @@ def _filters(parts, metas, offsets, writer: _Writer) -> list[list[str]]:
                 into.setdefault(value, []).extend(p + offset for p in pages)
     return [[name, writer.cbor("filter", ".pf_filter", [name, [[v, p] for v, p in sorted(values.items())]])]
             for name, values in sorted(joined.items())]
+
+
+def warm_prefix(bundle: Path, word: str, most: int = WARM_MOST) -> str | None:
+    """A prefix whose words all lie in the chunk that holds `word`, with the
+    most page entries up to `most`; None if that chunk has no such prefix.
+
+    A fresh engine runs its first searches three times slower than later ones
+    (the browser compiles its code for speed once it runs hot). The query side
+    searches this prefix a few times as soon as the engine is up: it reads only
+    the chunk that the engine's first search ("zs") already fetched, so warming
+    up costs the reader no download.
+    """
+    _, name = language(bundle)
+    chunks = read(bundle / f"pagefind.{name}.pf_meta")[CHUNKS]
+    home = next((c for c in chunks if c[0] <= word and (word <= c[1] or word.startswith(c[1]))), None)
+    if home is None:
+        return None
+    words = [(w, len(pages)) for w, pages, _ in read(bundle / "index" / f"{home[2]}.pf_index")[0]]
+    first, last = words[0][0], words[-1][0]
+    entries: dict[str, int] = {}
+    for w, count in words:
+        for length in range(2, min(len(w), 8) + 1):
+            entries[w[:length]] = entries.get(w[:length], 0) + count
+    # Inside the chunk: neither its first nor its last word has the prefix, so
+    # every word that has it (they sort together) lies between them.
+    inside = [(count, -len(p), p) for p, count in entries.items()
+              if count <= most and not first.startswith(p) and not last.startswith(p) and first < p < last]
+    return max(inside)[2] if inside else None  # the busiest; of equals, the shortest

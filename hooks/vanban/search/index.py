@@ -143,7 +143,9 @@ _PAGE = jinja2.Environment(autoescape=True).from_string(
 # falls back to the longest indexed word its token starts with, which is one
 # of these, on a page no other word is on: nothing is found, as it should be.
 # "zs" finds it, so the query side knows which result to drop.
-SENTINEL = Record(url="_/", content=" ".join([*"abcdefghijklmnopqrstuvwxyz0123456789", "zs"]), meta={"title": ""})
+SENTINEL_WORD = "zs"
+SENTINEL = Record(url="_/", content=" ".join([*"abcdefghijklmnopqrstuvwxyz0123456789", SENTINEL_WORD]),
+                  meta={"title": ""})
 
 
 def _scratch(records: list[Record], folder: Path) -> None:
@@ -177,7 +179,7 @@ def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
             _index(pages, built[-1])
             shutil.rmtree(pages)
         ranges = bundles.join(built, out)
-    data = {**settings(documents), "chunks": ranges}
+    data = {**settings(documents), "chunks": ranges, "warm": bundles.warm_prefix(out, SENTINEL_WORD)}
     (out / SETTINGS).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return size, time.monotonic() - started
