@@ -267,12 +267,11 @@
     const mine = loading.get(pagefind);
     const chunks = [...new Set(terms.flatMap(chunksOf))];
     const wanted = chunks.filter((f) => !mine.has(f));
-    if (wanted.length) {
-      // The second engine asks for a chunk once the first has it: the
-      // browser's cache answers, not the network.
-      const first = after ? Promise.all(wanted.map((f) => loading.get(after)?.get(f))) : Promise.resolve();
-      const done = first.then(() => pagefind.preload(wanted.join(" ")));
-      wanted.forEach((f) => mine.set(f, done));
+    // One by one, so that the shards whose chunks are in can be searched
+    // while the others' are still on their way. The second engine asks for
+    // a chunk once the first has it: the browser's cache answers, not the network.
+    for (const f of chunks.filter((c) => !mine.has(c))) {
+      mine.set(f, Promise.resolve(after && loading.get(after)?.get(f)).then(() => pagefind.preload(f)));
     }
     return Promise.all(chunks.map((f) => mine.get(f)));
   }
@@ -296,11 +295,10 @@
   async function run(pagefind, terms, filters, stale = () => false) {
     if (!terms.length) return [];
     const asked = perShard(terms);
-    await fetchChunks(pagefind, asked.flat());
-    // Both engines take the next shards from one queue: the first starts at
-    // once, the second once it has read the chunks the first has just fetched,
-    // and they finish together.
-    const other = second && asked.length > 1 ? fetchChunks(second, asked.flat(), pagefind).then(() => second) : null;
+    fetchChunks(pagefind, asked.flat()).catch(() => null); // all asked for now; each batch waits for its own
+    // Both engines take the next shards from one queue: the first starts once
+    // the chunks of its first shards are in, the second once it has read them
+    // from the cache after the first; they finish together.
     let next = 0;
     const shards = async (engine) => {
       const found = [];
@@ -308,11 +306,12 @@
         if (stale()) throw STALE;
         const batch = asked.slice(next, next + BATCH);
         next += batch.length;
+        await fetchChunks(engine, batch.flat(), engine === pagefind ? null : pagefind);
         found.push(...await Promise.all(batch.map((ts) => engine.search(ts.join(" "), { filters }))));
       }
       return found;
     };
-    const found = (await Promise.all([shards(pagefind), other ? other.then(shards) : []])).flat();
+    const found = (await Promise.all([shards(pagefind), second && asked.length > 1 ? shards(second) : []])).flat();
     const results = found.flatMap((f) => (f ? f.results : [])).filter((r) => r.id !== sentinel);
     return asked.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
   }
