@@ -266,7 +266,6 @@
     if (!loading.has(pagefind)) loading.set(pagefind, new Map());
     const mine = loading.get(pagefind);
     const chunks = [...new Set(terms.flatMap(chunksOf))];
-    const wanted = chunks.filter((f) => !mine.has(f));
     // One by one, so that the shards whose chunks are in can be searched
     // while the others' are still on their way. The second engine asks for
     // a chunk once the first has it: the browser's cache answers, not the network.
