@@ -254,9 +254,13 @@
   let sentinel = null; // the index's page of one-letter words (index.py): never a result
 
   /* Chunks of the index holding words that start with `term` (search/bundles.py, join). */
+  const chunksFor = new Map(); // term → its chunks: asked again by every fetch of a query (a scan of a thousand ranges)
   function chunksOf(term) {
-    const end = term + "\x7f";
-    return (settings.chunks || []).filter(([from, to]) => to + "\x7f" >= term && from <= end).map(([from]) => from);
+    if (!chunksFor.has(term)) {
+      const end = term + "\x7f";
+      chunksFor.set(term, (settings.chunks || []).filter(([from, to]) => to + "\x7f" >= term && from <= end).map(([from]) => from));
+    }
+    return chunksFor.get(term);
   }
 
   // Pagefind fetches only the first chunk a word falls in; a prefix running
