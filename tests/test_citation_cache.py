@@ -75,9 +75,12 @@ def test_a_file_that_is_not_sound_is_parsed_around(tmp_path, content):
 def test_files_of_another_parser_version_are_removed(tmp_path):
     folder = tmp_path / ".cache" / "vanban"
     folder.mkdir(parents=True)
-    (folder / "citations-0123456789abcdef.json").write_text("{}", encoding="utf-8")
+    (folder / "citations-md-0123456789abcdef.json").write_text("{}", encoding="utf-8")
+    (folder / "citations-md-0123456789abcdef.json.999999999.tmp").write_text("{", encoding="utf-8")  # a stopped run
+    (folder / "citations-plain-0123456789abcdef.json").write_text("{}", encoding="utf-8")  # the other kind: its own call
     citations.prime(TEXTS, project=tmp_path)
-    assert sorted(p.name for p in folder.iterdir()) == [citation_cache.path(tmp_path).name]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [citation_cache.path(tmp_path).name, "citations-plain-0123456789abcdef.json"])
 
 
 def test_the_version_follows_the_parser_source():
@@ -91,10 +94,44 @@ def test_a_folder_that_cannot_be_written_changes_nothing(tmp_path):
     assert [citations.find_citations(t) for t in TEXTS] == [list(direct(t)) for t in TEXTS]
 
 
-def test_entries_of_texts_gone_are_dropped_once_they_outnumber_the_rest(tmp_path):
-    gone = {f"{i:032x}": [] for i in range(1200)}
+def _stored(tmp_path, markdown=True) -> dict:
+    return json.loads(citation_cache.path(tmp_path, markdown).read_text(encoding="utf-8"))
+
+
+def test_a_run_over_some_texts_keeps_the_others_and_a_complete_run_drops_texts_gone(tmp_path):
+    citations.prime(TEXTS, project=tmp_path)
+    citations.forget_primed()
+    citations.prime(["Chỉ thị số 08-CT/TU mới sửa."], project=tmp_path)  # a check of one edited file
+    assert len(_stored(tmp_path)) == 4
+    citations.forget_primed()
+    citations.prime(TEXTS[:2], project=tmp_path)  # nothing new: the file is not written
+    assert len(_stored(tmp_path)) == 4
+    citations.prime(TEXTS[:2], project=tmp_path, complete=True)  # every text of the project: the rest are gone
+    assert sorted(_stored(tmp_path)) == sorted(citation_cache.key(t, True) for t in TEXTS[:2])
+
+
+def test_bodies_and_front_matter_items_have_a_file_each(tmp_path):
+    citations.prime(TEXTS, project=tmp_path, complete=True)
+    citations.prime(["Chỉ thị số 06-CT/TU"], markdown=False, project=tmp_path, complete=True)
+    assert len(_stored(tmp_path)) == 3 and len(_stored(tmp_path, markdown=False)) == 1
+
+
+def test_a_lone_surrogate_from_a_yaml_escape_is_stored_and_read_back(tmp_path):
+    text = "Căn cứ Chỉ thị số 06-CT/TU của Ban \ud800 Thường vụ"  # YAML "\\ud800" gives this
+    citations.prime([text], markdown=False, project=tmp_path)
+    first = citations.find_citations(text, markdown=False)
+    citations.forget_primed()
+    citations._find.cache_clear()
+    citations.prime([text], markdown=False, project=tmp_path)
+    assert citations.find_citations(text, markdown=False) == first
+    assert not list(citation_cache.path(tmp_path).parent.glob("*.tmp"))
+
+
+def test_offsets_that_are_booleans_are_not_sound(tmp_path):
+    text = TEXTS[0]
     target = citation_cache.path(tmp_path)
     target.parent.mkdir(parents=True)
-    target.write_text(json.dumps(gone), encoding="utf-8")
-    citations.prime(TEXTS, project=tmp_path)
-    assert len(json.loads(target.read_text(encoding="utf-8"))) == 3
+    target.write_text(json.dumps({citation_cache.key(text, True): [["Chỉ thị", "06-CT/TU", "TU", None, None, False, True]]}),
+                      encoding="utf-8")
+    citations.prime([text], project=tmp_path)
+    assert citations.find_citations(text) == list(direct(text))

@@ -186,3 +186,12 @@ def test_citations_are_checked_with_an_empty_identity_in_mkdocs_yml(tmp_path, mo
     assert code == 0
     assert [p["field"] for p in problems] == ["nội dung"]
     assert "99-CT/TU" in problems[0]["message"]
+
+
+def test_a_file_named_through_a_symlinked_folder_keeps_its_problems(tmp_path, monkeypatch, capsys):
+    project = tmp_path / "real"
+    write(project, {"2023/1-kh-duk.md": plan(loai="Sắc lệnh", so_hieu="1-KH/ĐUK")})
+    (tmp_path / "link").symlink_to(project, target_is_directory=True)
+    code, problems = run_json(tmp_path, monkeypatch, capsys, str(tmp_path / "link" / "plans" / "2023" / "1-kh-duk.md"))
+    assert code == 1
+    assert only_error(problems)["file"] == "real/plans/2023/1-kh-duk.md"

@@ -303,18 +303,18 @@
     // the chunks of its first shards are in, the second once it has read them
     // from the cache after the first; they finish together.
     let next = 0;
+    const found = new Array(asked.length); // by shard, whichever engine searched it: the same order every time
     const shards = async (engine) => {
-      const found = [];
       while (next < asked.length) {
         if (stale()) throw STALE;
-        const batch = asked.slice(next, next + BATCH);
+        const from = next;
+        const batch = asked.slice(from, from + BATCH);
         next += batch.length;
         await fetchChunks(engine, batch.flat(), engine === pagefind ? null : pagefind);
-        found.push(...await Promise.all(batch.map((ts) => engine.search(ts.join(" "), { filters }))));
+        (await Promise.all(batch.map((ts) => engine.search(ts.join(" "), { filters })))).forEach((f, k) => { found[from + k] = f; });
       }
-      return found;
     };
-    const found = (await Promise.all([shards(pagefind), second && asked.length > 1 ? shards(second) : []])).flat();
+    await Promise.all([shards(pagefind), second && asked.length > 1 ? shards(second) : null]);
     const results = found.flatMap((f) => (f ? f.results : [])).filter((r) => r.id !== sentinel);
     return asked.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
   }
@@ -481,23 +481,24 @@
      the six one after the other in script. */
   const fragments = new Map();
   const SIGNATURE = "pagefind_dcd";
+  let pageReads = typeof DecompressionStream !== "undefined"; // false after a failure: the engine reads them
+  const signed = (bytes) => new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) === SIGNATURE;
   async function readFragment(id) {
     const response = await fetch(new URL(`fragment/${id}.pf_fragment`, BUNDLE));
     if (!response.ok) throw new Error(`fragment ${id}: ${response.status}`);
-    // Written gzip-compressed; a host that unpacks it on the way makes this
-    // fail, and the engine's own reader takes over (pageData).
-    const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    if (new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) {
-      throw new Error(`fragment ${id}: not a Pagefind fragment`);
+    let bytes = new Uint8Array(await response.arrayBuffer());
+    if (!signed(bytes)) { // written gzip-compressed; a host may have unpacked it on the way
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      if (!signed(bytes)) throw new Error(`fragment ${id}: not a Pagefind fragment`);
     }
     return JSON.parse(new TextDecoder().decode(bytes.subarray(SIGNATURE.length)));
   }
   async function pageData(result) {
-    if (typeof DecompressionStream === "undefined") return result.data();
+    if (!pageReads) return result.data();
     if (!fragments.has(result.id)) fragments.set(result.id, readFragment(result.id).catch(() => null));
     const data = await fragments.get(result.id);
-    if (!data) { fragments.delete(result.id); return result.data(); }
+    if (!data) { fragments.delete(result.id); pageReads = false; return result.data(); }
     return { ...data, raw_url: data.url, locations: result.words };
   }
 

@@ -44,6 +44,9 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
     report = Report()
     selected: dict[Path, set[str]] = {}  # plans root → display names asked about
     for path in paths:
+        # Resolved once (a symlinked folder, "..") so the names asked about are
+        # spelled as the documents read from the resolved plans/ folder.
+        path = path.resolve()
         root = _plans_root(path)
         names = selected.setdefault(root, set())
         # Non-Markdown files stay in: the build reports them as errors, and so does check.
@@ -88,9 +91,10 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
     data_file = project / REGISTRY_FILE
     known = registry.build(corpus.documents, data_file, _home(project), _display(data_file, base))
     asked = SimpleNamespace(documents=[d for d in corpus.documents if names is None or d.path in names])
-    citations.prime((d.body for d in asked.documents), project=project)
+    complete = len(asked.documents) == len(corpus.documents)
+    citations.prime((d.body for d in asked.documents), project=project, complete=complete)
     citations.prime((item for d in asked.documents for _, _, item in registry.relation_items(d)),
-                    markdown=False, project=project)
+                    markdown=False, project=project, complete=complete)
     return list(known.problems) + registry.check_citations(asked, known)
 
 

@@ -3,18 +3,21 @@ parses again only the texts that changed.
 
 Parsing is most of the time of `vanban check` at thousands of documents, and an
 editor runs the check before every commit with all but a few files unchanged.
-The file (`.cache/vanban/citations-<version>.json` in the project) maps a hash
-of each text to its citations. The version is a hash of the parser's own
-source, so a changed parser never reads what an older one found. JSON, not
-pickle: a cache file is data, never code to run.
+The files (`.cache/vanban/citations-md-<version>.json` for bodies, `…-plain-…`
+for front-matter items) map a hash of each text to its citations. The version
+is a hash of the parser's own source, so a changed parser never reads what an
+older one found. JSON, not pickle: a cache file is data, never code to run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
+import sys
+import unicodedata
 from pathlib import Path
 
 FOLDER = Path(".cache") / "vanban"
@@ -24,8 +27,10 @@ _SOURCES = ("citations", "citation_grammar", "citation_text", "doctypes", "numbe
 
 @functools.lru_cache(maxsize=1)
 def version() -> str:
+    """The parser's source, and the Python and Unicode data its patterns and
+    case rules come from: any change makes a new file."""
     here = Path(__file__).parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"{sys.version_info[:2]} {unicodedata.unidata_version}".encode())
     for name in _SOURCES:
         digest.update((here / f"{name}.py").read_bytes())
     return digest.hexdigest()[:16]
@@ -36,18 +41,24 @@ def key(text: str, markdown: bool) -> str:
                            person=b"md" if markdown else b"plain").hexdigest()
 
 
-def path(project: Path) -> Path:
-    return project / FOLDER / f"citations-{version()}.json"
+def _kind(markdown: bool) -> str:
+    # Bodies (Markdown) and front-matter items (plain text) are primed apart:
+    # a file each, so that pruning one never empties the other.
+    return "md" if markdown else "plain"
 
 
-def load(project: Path) -> dict[str, list]:
+def path(project: Path, markdown: bool = True) -> Path:
+    return project / FOLDER / f"citations-{_kind(markdown)}-{version()}.json"
+
+
+def load(project: Path, markdown: bool = True) -> dict[str, list]:
     """The stored citations (key → rows of Citation fields); empty when there is
     no file, or one that cannot be read: the texts are then parsed again."""
-    target = path(project)
+    target = path(project, markdown)
     try:
         stamp = _stamp(target)
         if target in _read and _read[target][0] == stamp:
-            return _read[target][1]  # bodies and front-matter items are primed one after the other
+            return _read[target][1]
         data = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
@@ -56,20 +67,36 @@ def load(project: Path) -> dict[str, list]:
     return data
 
 
-def save(project: Path, entries: dict[str, list]) -> None:
-    """Replace the file with `entries`, and remove files of other parser versions."""
-    target = path(project)
+def save(project: Path, entries: dict[str, list], markdown: bool = True) -> None:
+    """Replace the file with `entries`; remove files of other parser versions
+    and what a stopped run left half-written."""
+    target = path(project, markdown)
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        for old in target.parent.glob("citations-*.json"):
-            if old != target:
-                old.unlink()
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        for old in target.parent.glob(f"citations-{_kind(markdown)}-*"):
+            if old != target and (old.suffix == ".json" or not _running(old)):
+                old.unlink(missing_ok=True)
+        # ASCII escapes: a lone surrogate from a YAML escape survives the round trip.
+        temporary.write_text(json.dumps(entries, ensure_ascii=True, separators=(",", ":")), encoding="ascii")
         temporary.replace(target)  # atomic: a run stopped half-way leaves the old file whole
         _read[target] = (_stamp(target), entries)
+    except (OSError, ValueError):
+        pass  # a read-only checkout, an odd value: the next run parses again, nothing is lost
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def _running(leftover: Path) -> bool:
+    """Whether the process that is writing `leftover` (…json.<pid>.tmp) still runs."""
+    try:
+        os.kill(int(leftover.name.split(".")[-2]), 0)
+    except (ValueError, IndexError, ProcessLookupError):
+        return False
     except OSError:
-        pass  # a read-only checkout: the next run parses again, nothing is lost
+        return True  # it exists but is not ours to signal
+    return True
 
 
 _read: dict[Path, tuple[tuple, dict]] = {}  # file → (its stamp, its entries), as last read or written

@@ -114,15 +114,18 @@ def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
 _PRIMED: dict[tuple[str, bool], tuple[Citation, ...]] = {}
 
 
-def prime(texts, *, markdown: bool = True, project: Path | None = None) -> None:
+def prime(texts, *, markdown: bool = True, project: Path | None = None, complete: bool = False) -> None:
     """Parse `texts` ahead, in parallel; find_citations then answers at once.
 
     With `project`, what earlier runs found there is read from its cache
-    (vanban.citation_cache) and only the other texts are parsed."""
-    todo = list(dict.fromkeys(t for t in texts if isinstance(t, str) and t and (t, markdown) not in _PRIMED))
-    cached = _Cached(project, todo, markdown) if project is not None else None
+    (vanban.citation_cache) and only the other texts are parsed. `complete`:
+    these are all the texts of the project (a build, a check of every file),
+    so entries of texts since edited or deleted can go."""
+    texts = list(dict.fromkeys(t for t in texts if isinstance(t, str) and t))
+    todo = [t for t in texts if (t, markdown) not in _PRIMED]
+    cached = _Cached(project, texts, markdown) if project is not None else None
     if cached is not None:
-        todo = cached.missing()
+        todo = cached.missing(todo)
     if todo:
         found = _parse_all(todo, markdown)
         if found is None and cached is None:
@@ -130,7 +133,7 @@ def prime(texts, *, markdown: bool = True, project: Path | None = None) -> None:
         found = found or [_find(text, markdown) for text in todo]  # to be stored, parsed now
         _PRIMED.update(((text, markdown), c) for text, c in zip(todo, found, strict=True))
     if cached is not None:
-        cached.store(todo)
+        cached.store(bool(todo), complete)
 
 
 def _parse_all(todo: list[str], markdown: bool) -> list[tuple[Citation, ...]] | None:
@@ -153,30 +156,30 @@ class _Cached:
     """The texts of one prime() call, against a project's citation cache."""
 
     def __init__(self, project: Path, texts: list[str], markdown: bool):
-        self.project, self.texts, self.markdown = project, texts, markdown
-        self.keys = [citation_cache.key(t, markdown) for t in texts]
-        self.stored = citation_cache.load(project)
+        self.project, self.texts, self.markdown = project, texts, markdown  # all of the call's texts
+        self.keys = {t: citation_cache.key(t, markdown) for t in texts}
+        self.stored = citation_cache.load(project, markdown)
 
-    def missing(self) -> list[str]:
-        """Texts the cache does not answer; the others go to _PRIMED."""
+    def missing(self, todo: list[str]) -> list[str]:
+        """Of `todo`, the texts the cache does not answer; the others go to _PRIMED."""
         missing = []
-        for text, key in zip(self.texts, self.keys, strict=True):
-            cites = _from_rows(self.stored.get(key), len(text))
+        for text in todo:
+            cites = _from_rows(self.stored.get(self.keys[text]), len(text))
             if cites is None:
                 missing.append(text)
             else:
                 _PRIMED[(text, self.markdown)] = cites
         return missing
 
-    def store(self, parsed: list[str]) -> None:
-        if not parsed:
-            return  # nothing new: the file stays as it is
-        fresh = {key: [_row(c) for c in _PRIMED[(text, self.markdown)]]
-                 for text, key in zip(self.texts, self.keys, strict=True)}
-        # Entries of texts since edited or deleted are kept for a while (a check
-        # of a few files must not drop the others), then dropped all at once.
-        keep = len(self.stored) <= 2 * len(fresh) + 1000
-        citation_cache.save(self.project, {**self.stored, **fresh} if keep else fresh)
+    def store(self, parsed: bool, complete: bool) -> None:
+        """Write the file if this call parsed anything, or if it saw every text
+        and the file holds others (gone or edited since)."""
+        live = set(self.keys.values())
+        if not parsed and not (complete and not live.issuperset(self.stored)):
+            return
+        fresh = {key: [_row(c) for c in _PRIMED[(text, self.markdown)]] for text, key in self.keys.items()}
+        # A check of a few files keeps the others' entries; a complete run keeps only its own.
+        citation_cache.save(self.project, fresh if complete else {**self.stored, **fresh}, self.markdown)
 
 
 def _row(c: Citation) -> list:
@@ -191,7 +194,7 @@ def _from_rows(rows, length: int) -> tuple[Citation, ...] | None:
         cites = tuple(Citation(*row) for row in rows)
     except TypeError:
         return None
-    if all(isinstance(c.start, int) and isinstance(c.end, int) and 0 <= c.start < c.end <= length
+    if all(type(c.start) is int and type(c.end) is int and 0 <= c.start < c.end <= length  # noqa: E721 (not bool)
            and all(v is None or isinstance(v, str) for v in (c.type, c.number, c.issuer, c.date, c.body))
            for c in cites):
         return cites

@@ -50,7 +50,8 @@ def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     """Read, validate and generate; raises DocumentErrors if any document is wrong."""
     corpus = corpus_mod.load(plans_dir, base)
     citations.forget_primed()
-    # held-back documents are never scanned; what an earlier build found is read back
+    # Held-back documents are never scanned; what an earlier run found is read back.
+    # Not complete: the held-back documents' entries, kept by `vanban check`, stay.
     citations.prime((doc.body for doc in corpus.published), project=base or plans_dir.parent)
     site = Site(corpus, options, problems=list(corpus.problems))
     for doc in corpus.published:
