@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vanban import forked
 
 _SEEN = {"base": 10}  # memory of this process: forked workers read it without copying it
@@ -32,3 +34,32 @@ def test_no_processes_leaves_the_work_to_the_caller(monkeypatch):
     monkeypatch.setattr(forked.concurrent.futures, "ProcessPoolExecutor", refuse)
     assert forked.map_forked(_add_base, [1, 2]) is None
     assert forked.workers() == 4
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 400, 1001])
+def test_spans_cover_every_piece_once_in_order(count, monkeypatch):
+    monkeypatch.setattr(forked, "workers", lambda: 2)
+    spans = forked.spans(count)
+    assert [i for a, b in spans for i in range(a, b)] == list(range(count))
+    assert len(spans) <= 8 and all(b > a for a, b in spans)
+
+
+def test_a_corpus_read_in_workers_equals_one_read_here(tmp_path, monkeypatch):
+    """Above forked.AT_LEAST files, documents are read in workers: same documents,
+    same problems, same order (a bad file and a non-Markdown file among them)."""
+    from plan_factory import plan
+    from vanban import corpus
+
+    plans = tmp_path / "plans"
+    (plans / "2023").mkdir(parents=True)
+    for i in range(forked.AT_LEAST + 5):
+        (plans / "2023" / f"{i:03d}-kh-duk.md").write_text(plan(so_hieu=f"{i + 1}-KH/ĐUK"), encoding="utf-8")
+    (plans / "2023" / "050-kh-duk.md").write_text(plan(loai="Sắc lệnh", so_hieu="51-KH/ĐUK"), encoding="utf-8")
+    (plans / "2023" / "ghi-chu.txt").write_text("x", encoding="utf-8")
+    parallel = corpus.load(plans, tmp_path)
+    monkeypatch.setattr(forked, "workers", lambda: 1)
+    serial = corpus.load(plans, tmp_path)
+    assert [d.path for d in parallel.documents] == [d.path for d in serial.documents]
+    assert parallel.documents == serial.documents
+    assert parallel.problems == serial.problems
+    assert sorted({p.file for p in parallel.problems}) == ["plans/2023/050-kh-duk.md", "plans/2023/ghi-chu.txt"]

@@ -141,12 +141,11 @@ def _parse_all(todo: list[str], markdown: bool) -> list[tuple[Citation, ...]] | 
     global _TODO
     if len(todo) < forked.AT_LEAST:
         return None
-    size = -(-len(todo) // (forked.workers() * 4))
     # The workers read the texts from this process's memory (forked): only
     # the bounds of each batch cross, not megabytes of text.
     _TODO = todo
     try:
-        found = forked.map_forked(_parse_batch, [(i, i + size, markdown) for i in range(0, len(todo), size)])
+        found = forked.map_forked(_parse_batch, [(a, b, markdown) for a, b in forked.spans(len(todo))])
     finally:
         _TODO = []
     return None if found is None else [c for batch in found for c in batch]

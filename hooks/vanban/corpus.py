@@ -52,9 +52,7 @@ def _read_all(paths: list[Path], base: Path) -> list[tuple[Document | None, list
     """Each file read and checked, in order; thousands of them in forked processes
     (YAML and the checks are pure Python: a tenth of a build at 10,000)."""
     if len(paths) >= forked.AT_LEAST:
-        size = -(-len(paths) // (forked.workers() * 4))
-        batches = [(paths[i:i + size], base) for i in range(0, len(paths), size)]
-        done = forked.map_forked(_read_batch, batches)
+        done = forked.map_forked(_read_batch, [(paths[a:b], base) for a, b in forked.spans(len(paths))])
         if done is not None:
             return [one for batch in done for one in batch]
     return _read_batch((paths, base))

@@ -19,6 +19,13 @@ def workers() -> int:
     return min(os.cpu_count() or 1, 8)
 
 
+def spans(count: int) -> list[tuple[int, int]]:
+    """[start, end) bounds that split `count` pieces into four batches a worker:
+    small enough that a slow batch does not leave the other workers idle."""
+    size = max(1, -(-count // (workers() * 4)))
+    return [(start, min(start + size, count)) for start in range(0, count, size)]
+
+
 def map_forked(function, arguments: list, *, chunksize: int = 1) -> list | None:
     """[function(a) for a in arguments], in forked workers; None where there is one
     core or processes cannot start (a sandbox, another platform): the caller then
