@@ -2,6 +2,8 @@
 answers from the file, and nothing in the file can change what is found."""
 
 import json
+import os
+import time
 
 import pytest
 
@@ -76,11 +78,15 @@ def test_files_of_another_parser_version_are_removed(tmp_path):
     folder = tmp_path / ".cache" / "vanban"
     folder.mkdir(parents=True)
     (folder / "citations-md-0123456789abcdef.json").write_text("{}", encoding="utf-8")
-    (folder / "citations-md-0123456789abcdef.json.999999999.tmp").write_text("{", encoding="utf-8")  # a stopped run
+    stopped = folder / "citations-md-0123456789abcdef.json.999999999.tmp"
+    stopped.write_text("{", encoding="utf-8")  # a run stopped half-way, two hours ago
+    os.utime(stopped, (time.time() - 7200,) * 2)
+    running = folder / f"{citation_cache.path(tmp_path).name}.1.tmp"
+    running.write_text("{", encoding="utf-8")  # another run writing now: left alone
     (folder / "citations-plain-0123456789abcdef.json").write_text("{}", encoding="utf-8")  # the other kind: its own call
     citations.prime(TEXTS, project=tmp_path)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [citation_cache.path(tmp_path).name, "citations-plain-0123456789abcdef.json"])
+        [citation_cache.path(tmp_path).name, running.name, "citations-plain-0123456789abcdef.json"])
 
 
 def test_the_version_follows_the_parser_source():

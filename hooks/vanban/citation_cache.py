@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def save(project: Path, entries: dict[str, list], markdown: bool = True) -> None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         for old in target.parent.glob(f"citations-{_kind(markdown)}-*"):
-            if old != target and (old.suffix == ".json" or not _running(old)):
+            if old != target and (old.suffix == ".json" or _abandoned(old)):
                 old.unlink(missing_ok=True)
         # ASCII escapes: a lone surrogate from a YAML escape survives the round trip.
         temporary.write_text(json.dumps(entries, ensure_ascii=True, separators=(",", ":")), encoding="ascii")
@@ -88,15 +89,10 @@ def save(project: Path, entries: dict[str, list], markdown: bool = True) -> None
             temporary.unlink(missing_ok=True)
 
 
-def _running(leftover: Path) -> bool:
-    """Whether the process that is writing `leftover` (…json.<pid>.tmp) still runs."""
-    try:
-        os.kill(int(leftover.name.split(".")[-2]), 0)
-    except (ValueError, IndexError, ProcessLookupError):
-        return False
-    except OSError:
-        return True  # it exists but is not ours to signal
-    return True
+def _abandoned(leftover: Path) -> bool:
+    """A half-written file an hour old: its run has stopped. (No process is
+    asked by its id: on Windows, os.kill ends the process it names.)"""
+    return time.time() - leftover.stat().st_mtime > 3600
 
 
 _read: dict[Path, tuple[tuple, dict]] = {}  # file → (its stamp, its entries), as last read or written
