@@ -246,7 +246,7 @@ def test_the_build_needs_no_network(tmp_path):
                           cwd=project, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     bundle = project / "site" / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
+    assert (bundle / "pagefind-worker.js").is_file()  # the engine's WebAssembly glue (search-worker.js)
     assert len(list((bundle / "fragment").iterdir())) == 2  # the document and the one-letter page
     assert (bundle / "vanban-search.json").is_file()
 
@@ -259,6 +259,16 @@ def test_the_query_side_knows_every_index_chunk(built):
     assert [r[0] for r in ranges] == sorted(r[0] for r in ranges)
     assert len(list((built.site / "pagefind" / "index").iterdir())) == len(ranges)
     assert settings["filters"]["loai"] == ["Chỉ thị", "Kế hoạch", "Thông báo"]
+
+
+def test_the_engine_worker_is_written_for_the_pinned_pagefind(built):
+    """search-worker.js calls Pagefind's WebAssembly functions by name and
+    argument list: the release it names is the one pinned and the one built."""
+    worker = (ROOT / "docs" / "assets" / "search-worker.js").read_text(encoding="utf-8")
+    written_for = re.search(r'const PAGEFIND = "([^"]+)"', worker).group(1)
+    pinned = re.search(r"^pagefind\[bin\]==(\S+)$", (ROOT / "requirements.txt").read_text(), re.M).group(1)
+    glue = (built.site / "pagefind" / "pagefind-worker.js").read_text(encoding="utf-8")
+    assert written_for == pinned == re.match(r'const pagefind_version="([^"]+)"', glue).group(1)
 
 
 # --- Shards and parts: the same answers when every document is a shard of its
@@ -299,8 +309,7 @@ def test_a_second_engine_searches_half_the_shards(url, sharded_url, page):
     assert search(page, sharded_url, "vận động") == expected
     assert search(page, url, "khóm") == search(page, sharded_url, "khóm") == [TB]
     assert set(search(page, url, "dân")) == set(search(page, sharded_url, "dân")) == {KH, TB, CT_DUK}
-    loaded = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
-    assert any(name.endswith("/pagefind/pagefind.js?2") for name in loaded)
+    assert page.evaluate("() => window.vanbanSearch.engines()") == 2
 
 
 def test_a_search_stops_once_a_newer_query_is_typed(sharded_url, page):
@@ -325,30 +334,46 @@ def _cards(page) -> list[tuple[str, list[str]]]:
             for li in page.locator("#vb-tim-danh-sach li").all()]
 
 
-def test_the_page_reads_the_result_records_itself_and_falls_back_to_the_engine(url, page):
-    """Result records (Pagefind fragments) are fetched and unpacked by the page;
-    where the browser cannot unpack gzip, or the file is not what was written,
-    the engine reads them, and the cards are the same."""
+def test_the_page_reads_the_result_records_and_any_host_s_encoding(url, page):
+    """Result records (Pagefind fragments) are fetched and unpacked by the page,
+    the index by the engine's worker; a host that sends every file of the index
+    already unpacked gives the same cards."""
     search(page, url, "dân vận")
     read_by_page = _cards(page)
     assert read_by_page[0] == ("Kế hoạch 114-KH/ĐUK", read_by_page[0][1])
     assert read_by_page[0][1][:2] == ["dân", "vận"]
     fetched = page.evaluate("() => performance.getEntriesByType('resource')"
                             ".filter(e => e.name.includes('/fragment/')).map(e => e.initiatorType)")
-    assert fetched and set(fetched) == {"fetch"}  # by search.js in the page, not by the engine's worker
+    assert fetched and set(fetched) == {"fetch"}
 
-    def unpacked(route):  # a host that sends the file unpacked
+    unpacked: list[str] = []
+
+    def unpack(route):  # a host that sends the file unpacked
         response = route.fetch()
+        unpacked.append(route.request.url.rsplit(".", 1)[-1])
         route.fulfill(response=response, body=gzip.decompress(response.body()))
 
-    page.route("**/fragment/*.pf_fragment", unpacked)
+    page.context.route(re.compile(r".*/pagefind/.*\.(pf_fragment|pf_index|pf_meta|pf_filter|pagefind)$"), unpack)
     search(page, url, "dân vận")
     assert _cards(page) == read_by_page
-    page.unroute("**/fragment/*.pf_fragment")
+    assert {"pf_fragment", "pf_index", "pf_meta", "pagefind"} <= set(unpacked)
 
-    page.add_init_script("delete window.DecompressionStream")
-    search(page, url, "dân vận")
-    assert _cards(page) == read_by_page
+
+def test_without_an_engine_the_box_leads_to_the_listings(url, page):
+    """A browser that cannot run the engine (here: no workers) is told so, with
+    a link to the listings, and the form goes there as it does without JavaScript."""
+    page.add_init_script("delete window.Worker")
+    page.goto(url + "/")
+    page.keyboard.press("/")
+    status = page.locator("#vb-tim-trang-thai")
+    status.get_by_text("không tải được bộ tra cứu").wait_for()
+    assert status.inner_text() == ("Trình duyệt này không tải được bộ tra cứu. Xem danh mục văn bản "
+                                   "theo loại, năm và cơ quan ban hành.")
+    assert urlsplit(status.locator("a").get_attribute("href")).path.rstrip("/").endswith("danh-muc")
+    page.keyboard.type("dân vận")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/danh-muc/?q=*")
+    assert page.locator("h1").first.inner_text() != ""
 
 
 def test_engines_warm_up_at_load_from_the_chunk_already_fetched(sharded_url, page):

@@ -203,37 +203,66 @@
     return plan;
   }
 
-  // --- Searching --------------------------------------------------------------
-  let engine = null;
-  // A second copy of the engine, imported under another URL so that it is a
-  // module, and so a worker, of its own: it searches half the shards on
-  // another core. Its files come from the browser's cache once the first
-  // copy has fetched them (a static host lets them be cached).
-  let second = null;
-  async function start(pagefind) {
-    await pagefind.options({ basePath: BUNDLE.pathname, excerptLength: 0 });
-    await pagefind.init();
-    return pagefind;
+  // --- The engine: Pagefind's WebAssembly in a worker (search-worker.js) ----
+  // Two of them, each on a core of its own, share a query's shards.
+  const WORKER = new URL("search-worker.js", script.src);
+  function engineWorker() {
+    const worker = new Worker(WORKER);
+    const waiting = new Map();
+    let last = 0;
+    worker.addEventListener("message", ({ data }) => {
+      const [resolve, reject] = waiting.get(data.id);
+      waiting.delete(data.id);
+      if ("error" in data) reject(new Error(data.error));
+      else resolve(data.result);
+    });
+    worker.addEventListener("error", (event) => {
+      for (const [, reject] of waiting.values()) reject(new Error(event.message || "search-worker.js"));
+      waiting.clear();
+    });
+    const call = (method, ...args) => new Promise((resolve, reject) => {
+      const id = ++last;
+      waiting.set(id, [resolve, reject]);
+      worker.postMessage({ id, method, args });
+    });
+    const toResult = ([id, score, words]) => ({ id, score, words: words || [] });
+    return {
+      ready: call("init", BUNDLE.href, document.documentElement.lang || "vi"),
+      /* The index chunk that holds `word`. */
+      preload: (word) => call("load", word),
+      /* One result list a query ({id, score, words}); `locations`: with the
+         positions of the matched words (phrases need them, cards do not). */
+      search: (queries, filters = {}, locations = false) =>
+        call("search", queries, filters, locations).then((lists) => lists.map((list) => list.map(toResult))),
+    };
   }
+
+  let engine = null;
+  let second = null; // the second engine, once up
+  let failed = false; // no engine on this browser: the form leads to the listings
   function loadEngine() {
     if (!engine) {
       engine = (async () => {
-        const [pagefind, loaded] = await Promise.all([
-          import(new URL("pagefind.js", BUNDLE).href),
-          fetch(new URL("vanban-search.json", BUNDLE)).then((r) => r.json()),
+        const first = engineWorker();
+        // "no-cache": asked again each visit (a 304 if unchanged), as they
+        // name the index files of the build that wrote them.
+        const [loaded] = await Promise.all([
+          fetch(new URL("vanban-search.json", BUNDLE), { cache: "no-cache" }).then((r) => r.json()),
+          first.ready,
         ]);
         settings = loaded;
-        // In a worker (as Pagefind does by default): a long search never freezes typing.
-        await start(pagefind);
-        const marker = await pagefind.search("zs");
-        sentinel = marker.results.length ? marker.results[0].id : null;
-        warmAtLoad(pagefind);
+        const [marker] = await first.search(["zs"]);
+        sentinel = marker.length ? marker[0].id : null;
+        warmAtLoad(first);
         if ((settings.shards || 1) > 1) {
-          second = await import(new URL("pagefind.js?2", BUNDLE).href).then(start).catch(() => null);
+          // Started once the first is up: its files come from the browser's cache.
+          const other = engineWorker();
+          second = await other.ready.then(() => other, () => null);
           if (second) warmAtLoad(second);
         }
-        return pagefind;
+        return first;
       })();
+      engine.catch(() => { failed = true; });
     }
     return engine;
   }
@@ -243,10 +272,10 @@
      a prefix of words in the chunk its first search fetched (index.py picks
      it), a few times, while the reader starts typing. No download. */
   const WARM_RUNS = 3;
-  function warmAtLoad(pagefind) {
+  function warmAtLoad(searcher) {
     if (!settings.warm) return;
     (async () => {
-      for (let i = 0; i < WARM_RUNS && !running; i++) { await pagefind.search(settings.warm); warmed++; }
+      for (let i = 0; i < WARM_RUNS && !running; i++) { await searcher.search([settings.warm]); warmed++; }
     })().catch(() => null);
   }
 
@@ -266,21 +295,21 @@
   // Pagefind fetches only the first chunk a word falls in; a prefix running
   // over several chunks would lose the pages in the others.
   const loading = new Map(); // engine → Map(chunk → its loading)
-  function fetchChunks(pagefind, terms, after = null) {
-    if (!loading.has(pagefind)) loading.set(pagefind, new Map());
-    const mine = loading.get(pagefind);
+  function fetchChunks(searcher, terms, after = null) {
+    if (!loading.has(searcher)) loading.set(searcher, new Map());
+    const mine = loading.get(searcher);
     const chunks = [...new Set(terms.flatMap(chunksOf))];
     // One by one, so that the shards whose chunks are in can be searched
     // while the others' are still on their way. The second engine asks for
     // a chunk once the first has it: the browser's cache answers, not the network.
     for (const f of chunks.filter((c) => !mine.has(c))) {
-      mine.set(f, Promise.resolve(after && loading.get(after)?.get(f)).then(() => pagefind.preload(f)));
+      mine.set(f, Promise.resolve(after && loading.get(after)?.get(f)).then(() => searcher.preload(f)));
     }
     return Promise.all(chunks.map((f) => mine.get(f)));
   }
 
-  function fetchBoth(pagefind, terms) {
-    return Promise.all([fetchChunks(pagefind, terms), second && fetchChunks(second, terms, pagefind)]);
+  function fetchBoth(searcher, terms) {
+    return Promise.all([fetchChunks(searcher, terms), second && fetchChunks(second, terms, searcher)]);
   }
 
   /* The terms as asked of each shard: one list per shard, or one list if
@@ -295,10 +324,10 @@
   const STALE = new Error("stale");
   const BATCH = 8; // shard searches an engine is given at a time
 
-  async function run(pagefind, terms, filters, stale = () => false) {
+  async function run(searcher, terms, filters, stale = () => false, locations = false) {
     if (!terms.length) return [];
     const asked = perShard(terms);
-    fetchChunks(pagefind, asked.flat()).catch(() => null); // all asked for now; each batch waits for its own
+    fetchChunks(searcher, asked.flat()).catch(() => null); // all asked for now; each batch waits for its own
     // Both engines take the next shards from one queue: the first starts once
     // the chunks of its first shards are in, the second once it has read them
     // from the cache after the first; they finish together.
@@ -310,12 +339,12 @@
         const from = next;
         const batch = asked.slice(from, from + BATCH);
         next += batch.length;
-        await fetchChunks(engine, batch.flat(), engine === pagefind ? null : pagefind);
-        (await Promise.all(batch.map((ts) => engine.search(ts.join(" "), { filters })))).forEach((f, k) => { found[from + k] = f; });
+        await fetchChunks(engine, batch.flat(), engine === searcher ? null : searcher);
+        (await engine.search(batch.map((ts) => ts.join(" ")), filters, locations)).forEach((f, k) => { found[from + k] = f; });
       }
     };
-    await Promise.all([shards(pagefind), second && asked.length > 1 ? shards(second) : null]);
-    const results = found.flatMap((f) => (f ? f.results : [])).filter((r) => r.id !== sentinel);
+    await Promise.all([shards(searcher), second && asked.length > 1 ? shards(second) : null]);
+    const results = found.flatMap((f) => f || []).filter((r) => r.id !== sentinel);
     return asked.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
   }
 
@@ -326,7 +355,7 @@
     const words = plan.words.slice(0, plan.words.length - typeNameTail(plan.words));
     const terms = tokensOf([...words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
-    if (terms.length) engine.then((pagefind) => fetchBoth(pagefind, perShard(terms).flat()));
+    if (terms.length) engine.then((searcher) => fetchBoth(searcher, perShard(terms).flat())).catch(() => null);
   }
 
   let warmed = 0; // warm-up searches run (warmAtLoad; tests)
@@ -351,13 +380,13 @@
   }
 
   /* Pages where the phrase's words stand one after another. */
-  async function phrasePages(pagefind, words, stale) {
+  async function phrasePages(searcher, words, stale) {
     // Every occurrence counts here, the later ones (REPEAT) included.
     const maps = [];
     for (const w of words) {
       const map = new Map();
       for (const term of [queryToken(w), REPEAT + queryToken(w)]) {
-        for (const r of await run(pagefind, [term], {}, stale)) {
+        for (const r of await run(searcher, [term], {}, stale, true)) {
           const set = map.get(r.id) || new Set();
           r.words.forEach((p) => set.add(p));
           map.set(r.id, set);
@@ -376,26 +405,26 @@
   }
 
   async function searchAll(raw, filters, stale = () => false) {
-    const pagefind = await loadEngine();
+    const searcher = await loadEngine();
     const plan = parse(raw);
     const phraseWords = plan.phrases.flat();
     const words = tokensOf([...plan.words, ...phraseWords]);
     let lists = [];
     if (plan.number) {
-      lists.push(await run(pagefind, ["zn" + escape(plan.number) + "zq", ...words], filters, stale));
-      lists.push(await run(pagefind, ["zc" + escape(plan.number) + "zq", ...words], filters, stale));
+      lists.push(await run(searcher, ["zn" + escape(plan.number) + "zq", ...words], filters, stale));
+      lists.push(await run(searcher, ["zc" + escape(plan.number) + "zq", ...words], filters, stale));
     } else {
       if (plan.typeNumeral) {
         // "Chỉ thị 06": the document so numbered, then those citing it (hidden keys).
         const rest = [...tokensOf(plan.rest), ...tokensOf(phraseWords)];
-        for (const kind of ["zt", "zu"]) lists.push(await run(pagefind, [kind + escape(plan.typeNumeral) + "zq", ...rest], filters, stale));
-      } else if (words.length) lists.push(await run(pagefind, words, filters, stale));
-      else if (Object.keys(filters).length) lists.push((await pagefind.search(null, { filters })).results);
+        for (const kind of ["zt", "zu"]) lists.push(await run(searcher, [kind + escape(plan.typeNumeral) + "zq", ...rest], filters, stale));
+      } else if (words.length) lists.push(await run(searcher, words, filters, stale));
+      else if (Object.keys(filters).length) lists.push((await searcher.search([null], filters))[0]);
     }
     const seen = new Set();
     let results = lists.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
     for (const phrase of plan.phrases.filter((p) => p.length > 1)) {
-      const pages = await phrasePages(pagefind, phrase, stale);
+      const pages = await phrasePages(searcher, phrase, stale);
       results = results.filter((r) => pages.has(r.id));
     }
     return { results, plan };
@@ -476,12 +505,9 @@
     }
   }
 
-  /* A result's page record (Pagefind's fragment file), read here with the
-     browser's own gzip rather than through the engine's worker, which unpacks
-     the six one after the other in script. */
+  /* A result's page record (Pagefind's fragment file), read with the browser's own gzip. */
   const fragments = new Map();
   const SIGNATURE = "pagefind_dcd";
-  let pageReads = typeof DecompressionStream !== "undefined"; // false after a failure: the engine reads them
   const signed = (bytes) => new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) === SIGNATURE;
   async function readFragment(id) {
     const response = await fetch(new URL(`fragment/${id}.pf_fragment`, BUNDLE));
@@ -495,17 +521,16 @@
     return JSON.parse(new TextDecoder().decode(bytes.subarray(SIGNATURE.length)));
   }
   async function pageData(result) {
-    if (!pageReads) return result.data();
-    if (!fragments.has(result.id)) fragments.set(result.id, readFragment(result.id).catch(() => null));
-    const data = await fragments.get(result.id);
-    if (!data) { fragments.delete(result.id); pageReads = false; return result.data(); }
-    return { ...data, raw_url: data.url, locations: result.words };
+    if (!fragments.has(result.id)) {
+      fragments.set(result.id, readFragment(result.id).catch((err) => { fragments.delete(result.id); throw err; }));
+    }
+    return { ...await fragments.get(result.id), locations: result.words };
   }
 
   async function card(result, plan) {
     const data = await pageData(result);
     const meta = Object.fromEntries(Object.entries(data.meta).filter(([k]) => k !== SHAPES).map(([k, v]) => [k, decodeText(v)]));
-    const href = new URL((data.raw_url || data.url).replace(/^\//, ""), ROOT).href;
+    const href = new URL(data.url.replace(/^\//, ""), ROOT).href;
     const heading = el("h3", { class: "vb-tim-tieu-de" }, el("a", { href }, `${meta.loai} ${meta.so}`));
     const facts = el("p", { class: "vb-tim-thuoc-tinh" }, `${meta.co_quan} · Ngày ban hành: ${meta.ngay}`);
     const title = el("p", { class: "vb-tim-trich-yeu" }, meta.title);
@@ -546,6 +571,7 @@
   let typed = 0; // input events so far: a search of an earlier text is stale
 
   async function update(push) {
+    if (failed) return;
     const mine = ++sequence;
     writeState(push);
     const q = ui.input.value.trim();
@@ -580,7 +606,13 @@
       ui.status.textContent = "Gõ từ cần tìm, có dấu hoặc không dấu, hoặc số hiệu văn bản.";
       return;
     }
-    const cards = await page(mine);
+    let cards;
+    try {
+      cards = await page(mine);
+    } catch (err) { // a result's record did not arrive
+      if (mine === sequence) ui.status.textContent = "Không tải được kết quả tra cứu. Hãy thử lại.";
+      return;
+    }
     if (!cards) return;
     ui.list.replaceChildren(...cards);
     // The count is announced once the results it speaks of are on screen.
@@ -624,7 +656,15 @@
     if (opened) return;
     opened = true;
     ui.status.textContent = "Đang tải bộ tra cứu…";
-    await loadEngine();
+    try {
+      await loadEngine();
+    } catch (err) {
+      // An old browser (no workers, no gzip in script) or a lost connection:
+      // the box then does what it does without JavaScript.
+      const link = el("a", { href: ui.form.action }, "danh mục văn bản");
+      ui.status.replaceChildren("Trình duyệt này không tải được bộ tra cứu. Xem ", link, " theo loại, năm và cơ quan ban hành.");
+      return;
+    }
     fillFilters();
     await update(false);
   }
@@ -653,7 +693,10 @@
       more: document.getElementById("vb-tim-them"),
     });
     for (const f of FILTERS) ui[f] = document.getElementById("vb-tim-" + f);
-    form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); update(true); });
+    form.addEventListener("submit", (e) => {
+      if (failed) return; // to the listings, as without JavaScript
+      e.preventDefault(); clearTimeout(timer); update(true);
+    });
     ui.input.addEventListener("input", () => {
       typed++;
       clearTimeout(timer);
@@ -691,7 +734,8 @@
     restore();
   }
 
-  window.vanbanSearch = { queryToken, decode, decodeText, parse, search: (q, f = {}, stale = undefined) => searchAll(q, f, stale), ready: loadEngine, warmed: () => warmed };
+  window.vanbanSearch = { queryToken, decode, decodeText, parse, search: (q, f = {}, stale = undefined) => searchAll(q, f, stale), ready: loadEngine, warmed: () => warmed,
+    engines: () => (engine ? 1 : 0) + (second ? 1 : 0) };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();
