@@ -18,6 +18,7 @@ and the index size and build time. Targets (issue 4): ≤ 600 KB, ≤ 300 ms at 
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
 import gzip
 import http.server
@@ -104,13 +105,29 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if path.suffix not in _COMPRESS or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().send_head()
+        # With a date, as the plain files get it (and as static hosts send
+        # them): the browser may keep the file and ask again with it.
+        modified = int(path.stat().st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since and _seconds(since) >= modified:
+            self.send_response(304)
+            self.end_headers()
+            return None
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(modified))
         self.end_headers()
         return _Bytes(body)
+
+
+def _seconds(http_date: str) -> float:
+    try:
+        return email.utils.parsedate_to_datetime(http_date).timestamp()
+    except (TypeError, ValueError):
+        return -1
 
 
 class _Counting:

@@ -295,21 +295,14 @@
   // Pagefind fetches only the first chunk a word falls in; a prefix running
   // over several chunks would lose the pages in the others.
   const loading = new Map(); // engine → Map(chunk → its loading)
-  function fetchChunks(searcher, terms, after = null) {
+  function fetchChunks(searcher, terms) {
     if (!loading.has(searcher)) loading.set(searcher, new Map());
     const mine = loading.get(searcher);
     const chunks = [...new Set(terms.flatMap(chunksOf))];
     // One by one, so that the shards whose chunks are in can be searched
-    // while the others' are still on their way. The second engine asks for
-    // a chunk once the first has it: the browser's cache answers, not the network.
-    for (const f of chunks.filter((c) => !mine.has(c))) {
-      mine.set(f, Promise.resolve(after && loading.get(after)?.get(f)).then(() => searcher.preload(f)));
-    }
+    // while the others' are still on their way.
+    for (const f of chunks.filter((c) => !mine.has(c))) mine.set(f, searcher.preload(f));
     return Promise.all(chunks.map((f) => mine.get(f)));
-  }
-
-  function fetchBoth(searcher, terms) {
-    return Promise.all([fetchChunks(searcher, terms), second && fetchChunks(second, terms, searcher)]);
   }
 
   /* The terms as asked of each shard: one list per shard, or one list if
@@ -317,6 +310,23 @@
   function perShard(terms) {
     const shards = terms.some((t) => separatorEnd(t) >= 0) ? (settings.shards || 1) : 1;
     return Array.from({ length: shards }, (_, j) => terms.map((t) => tagged(t, j)));
+  }
+
+  /* [engine, first shard, end] of each engine: the first half of the shards
+     to one, the second to the other. A word's shards lie in its chunks in
+     shard order, so each engine fetches and reads about half of them: reading
+     a chunk into the engine costs as much as searching a dozen shards. */
+  function halves(count, searcher) {
+    if (!second || count < 2) return [[searcher, 0, count]];
+    const half = Math.ceil(count / 2);
+    return [[searcher, 0, half], [second, half, count]];
+  }
+
+  /* Fetch the index chunks of `terms` into the engine(s) that will search them. */
+  function fetchShards(searcher, terms) {
+    const asked = perShard(terms);
+    return Promise.all(halves(asked.length, searcher).map(([engine, from, to]) =>
+      fetchChunks(engine, asked.slice(from, to).flat())));
   }
 
   // Thrown when a newer query has been typed: the rest of this search is not
@@ -327,23 +337,17 @@
   async function run(searcher, terms, filters, stale = () => false, locations = false) {
     if (!terms.length) return [];
     const asked = perShard(terms);
-    fetchChunks(searcher, asked.flat()).catch(() => null); // all asked for now; each batch waits for its own
-    // Both engines take the next shards from one queue: the first starts once
-    // the chunks of its first shards are in, the second once it has read them
-    // from the cache after the first; they finish together.
-    let next = 0;
-    const found = new Array(asked.length); // by shard, whichever engine searched it: the same order every time
-    const shards = async (engine) => {
-      while (next < asked.length) {
+    const found = new Array(asked.length); // by shard: the same order whichever engine searched it
+    const shards = async ([engine, from, to]) => {
+      fetchChunks(engine, asked.slice(from, to).flat()).catch(() => null); // all asked for now; each batch waits for its own
+      for (let at = from; at < to; at += BATCH) {
         if (stale()) throw STALE;
-        const from = next;
-        const batch = asked.slice(from, from + BATCH);
-        next += batch.length;
-        await fetchChunks(engine, batch.flat(), engine === searcher ? null : searcher);
-        (await engine.search(batch.map((ts) => ts.join(" ")), filters, locations)).forEach((f, k) => { found[from + k] = f; });
+        const batch = asked.slice(at, Math.min(to, at + BATCH));
+        await fetchChunks(engine, batch.flat());
+        (await engine.search(batch.map((ts) => ts.join(" ")), filters, locations)).forEach((f, k) => { found[at + k] = f; });
       }
     };
-    await Promise.all([shards(searcher), second && asked.length > 1 ? shards(second) : null]);
+    await Promise.all(halves(asked.length, searcher).map(shards));
     const results = found.flatMap((f) => f || []).filter((r) => r.id !== sentinel);
     return asked.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
   }
@@ -355,7 +359,7 @@
     const words = plan.words.slice(0, plan.words.length - typeNameTail(plan.words));
     const terms = tokensOf([...words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
-    if (terms.length) engine.then((searcher) => fetchBoth(searcher, perShard(terms).flat())).catch(() => null);
+    if (terms.length) engine.then((searcher) => fetchShards(searcher, terms)).catch(() => null);
   }
 
   let warmed = 0; // warm-up searches run (warmAtLoad; tests)
