@@ -376,6 +376,18 @@ def test_without_an_engine_the_box_leads_to_the_listings(url, page):
     assert page.locator("h1").first.inner_text() != ""
 
 
+def test_the_best_records_are_fetched_while_the_last_shards_are_searched(url, sharded_url, page):
+    """Once most shards are searched, the records of the best results so far
+    are fetched ahead: each record once, the cards those of a search without."""
+    expected = search(page, url, "dân")
+    cards = _cards(page)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if r.url.endswith(".pf_fragment") else None)
+    assert search(page, sharded_url, "dân") == expected
+    assert _cards(page) == cards
+    assert len(fetched) == len(set(fetched)) >= len(expected)
+
+
 def test_engines_warm_up_at_load_from_the_chunk_already_fetched(sharded_url, page):
     """Each engine searches the index's warm-up prefix a few times once it is up:
     no index chunk but the one the first search fetched, and no change to results."""

@@ -329,15 +329,34 @@
       fetchChunks(engine, asked.slice(from, to).flat())));
   }
 
+  const AHEAD = 0.75; // share of the shards searched before the best records are fetched
+
+  /* The `n` results of highest score (the sentinel page left out). */
+  function best(results, n) {
+    const top = [];
+    for (const r of results) {
+      if (!r || r.id === sentinel || (top.length === n && r.score <= top[n - 1].score)) continue;
+      const at = top.findIndex((t) => t.score < r.score); // after those of equal score, as the final sort
+      top.splice(at < 0 ? top.length : at, 0, r);
+      if (top.length > n) top.pop();
+    }
+    return top;
+  }
+
   // Thrown when a newer query has been typed: the rest of this search is not
   // worth running, and the next one would wait behind it.
   const STALE = new Error("stale");
   const BATCH = 8; // shard searches an engine is given at a time
 
-  async function run(searcher, terms, filters, stale = () => false, locations = false) {
+  /* Results of `terms` in every shard, best first. `ahead`: these are the
+     results to show; once most shards are searched, the records of the best
+     so far are fetched while the rest are searched (they are most often the
+     best of all: a few KB for records not shown, some 30 ms sooner on screen). */
+  async function run(searcher, terms, filters, stale = () => false, locations = false, ahead = false) {
     if (!terms.length) return [];
     const asked = perShard(terms);
     const found = new Array(asked.length); // by shard: the same order whichever engine searched it
+    let done = 0;
     const shards = async ([engine, from, to]) => {
       fetchChunks(engine, asked.slice(from, to).flat()).catch(() => null); // all asked for now; each batch waits for its own
       for (let at = from; at < to; at += BATCH) {
@@ -345,6 +364,8 @@
         const batch = asked.slice(at, Math.min(to, at + BATCH));
         await fetchChunks(engine, batch.flat());
         (await engine.search(batch.map((ts) => ts.join(" ")), filters, locations)).forEach((f, k) => { found[at + k] = f; });
+        done += batch.length;
+        if (ahead && done >= AHEAD * asked.length) best(found.flat(), PAGE).forEach((r) => record(r.id).catch(() => null));
       }
     };
     await Promise.all(halves(asked.length, searcher).map(shards));
@@ -422,7 +443,7 @@
         // "Chỉ thị 06": the document so numbered, then those citing it (hidden keys).
         const rest = [...tokensOf(plan.rest), ...tokensOf(phraseWords)];
         for (const kind of ["zt", "zu"]) lists.push(await run(searcher, [kind + escape(plan.typeNumeral) + "zq", ...rest], filters, stale));
-      } else if (words.length) lists.push(await run(searcher, words, filters, stale));
+      } else if (words.length) lists.push(await run(searcher, words, filters, stale, false, !plan.phrases.length));
       else if (Object.keys(filters).length) lists.push((await searcher.search([null], filters))[0]);
     }
     const seen = new Set();
@@ -524,11 +545,12 @@
     }
     return JSON.parse(new TextDecoder().decode(bytes.subarray(SIGNATURE.length)));
   }
+  function record(id) {
+    if (!fragments.has(id)) fragments.set(id, readFragment(id).catch((err) => { fragments.delete(id); throw err; }));
+    return fragments.get(id);
+  }
   async function pageData(result) {
-    if (!fragments.has(result.id)) {
-      fragments.set(result.id, readFragment(result.id).catch((err) => { fragments.delete(result.id); throw err; }));
-    }
-    return { ...await fragments.get(result.id), locations: result.words };
+    return { ...await record(result.id), locations: result.words };
   }
 
   async function card(result, plan) {
