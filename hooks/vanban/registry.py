@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -188,6 +188,7 @@ _PROVINCE = re.compile(
 _LOCAL_ISSUER = re.compile(r"(?:^|-)(?:TU|HU|QU|ĐU|ĐUK|CB|ĐH|BCĐ|CTĐ|UBND|HĐND)(?:-|$)|(?:TU|HU)$")
 
 
+@lru_cache(maxsize=1 << 14)  # a corpus names a few hundred bodies, each thousands of times
 def province_of(body: str | None, issuer: str | None, home: str | None) -> str | None:
     """The folded province of a local issuer when it is not the site's own, else None."""
     if not body or (issuer and not _LOCAL_ISSUER.search(issuer)):
@@ -217,6 +218,7 @@ def from_citation(citation, text: str, home: str | None) -> Entry:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _number_year(number: str | None) -> int | None:
     parsed = numbers.parse(number) if number and not number.isdigit() else None
     return parsed.year if parsed else None

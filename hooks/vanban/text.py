@@ -66,6 +66,20 @@ def _after_q(text: str, index: int) -> bool:
 
 def fold(text: str) -> str:
     """Lower-case, diacritics removed, đ→d: a key for matching, never for display."""
+    # Names, types and bodies come back thousands of times in a corpus; long
+    # texts are not kept.
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+_SHORT = 200
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     lowered = clean(text).lower()
     if lowered.isascii():
         return lowered
