@@ -359,6 +359,27 @@ def test_the_page_reads_the_result_records_and_any_host_s_encoding(url, page):
     assert {"pf_fragment", "pf_index", "pf_meta", "pagefind"} <= set(unpacked)
 
 
+def test_an_engine_that_did_not_load_is_reported_and_loaded_again(url, page):
+    """An index file that does not arrive (a dropped connection) ends in a
+    message with the listings, not a box that waits forever; the next search
+    loads the engine again and finds."""
+    page.context.route("**/pagefind/index/*.pf_index", lambda route: route.fulfill(status=503, body=""))
+    page.goto(url + "/")
+    page.keyboard.press("/")
+    status = page.locator("#vb-tim-trang-thai")
+    status.get_by_text("Không tải được bộ tra cứu.").wait_for()
+    assert status.inner_text() == "Không tải được bộ tra cứu. Xem danh mục văn bản theo loại, năm và cơ quan ban hành."
+    page.keyboard.type("dân vận", delay=0)
+    page.wait_for_timeout(700)
+    assert status.inner_text() == "Không tải được bộ tra cứu. Xem danh mục văn bản theo loại, năm và cơ quan ban hành."
+    page.context.unroute("**/pagefind/index/*.pf_index")
+    page.keyboard.type(" ", delay=0)
+    page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('“dân vận”')")
+    links = page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "a => a.map(x => new URL(x.href).pathname.slice(1))")
+    assert links[0] == KH
+    assert page.locator("#vb-tim-loai option").all_inner_texts() == ["Tất cả", "Chỉ thị", "Kế hoạch", "Thông báo"]
+
+
 def test_without_an_engine_the_box_leads_to_the_listings(url, page):
     """A browser that cannot run the engine (here: no workers) is told so, with
     a link to the listings, and the form goes there as it does without JavaScript."""
@@ -366,9 +387,8 @@ def test_without_an_engine_the_box_leads_to_the_listings(url, page):
     page.goto(url + "/")
     page.keyboard.press("/")
     status = page.locator("#vb-tim-trang-thai")
-    status.get_by_text("không tải được bộ tra cứu").wait_for()
-    assert status.inner_text() == ("Trình duyệt này không tải được bộ tra cứu. Xem danh mục văn bản "
-                                   "theo loại, năm và cơ quan ban hành.")
+    status.get_by_text("Không tải được bộ tra cứu.").wait_for()
+    assert status.inner_text() == "Không tải được bộ tra cứu. Xem danh mục văn bản theo loại, năm và cơ quan ban hành."
     assert urlsplit(status.locator("a").get_attribute("href")).path.rstrip("/").endswith("danh-muc")
     page.keyboard.type("dân vận")
     page.keyboard.press("Enter")

@@ -75,7 +75,8 @@
   function loadFile(folder, name, method) {
     const path = `${folder}/${name}.pf_${folder === "index" ? "index" : "filter"}`;
     if (!chunks.has(path)) {
-      chunks.set(path, file(path).then((bytes) => { pointer = engine[method](pointer, bytes); }));
+      chunks.set(path, file(path).then((bytes) => { pointer = engine[method](pointer, bytes); },
+        (error) => { chunks.delete(path); throw error; })); // asked again by the next search
     }
     return chunks.get(path);
   }

@@ -239,7 +239,7 @@
 
   let engine = null;
   let second = null; // the second engine, once up
-  let failed = false; // no engine on this browser: the form leads to the listings
+  let failed = false; // the engine did not load: the form leads to the listings
   function loadEngine() {
     if (!engine) {
       engine = (async () => {
@@ -260,9 +260,11 @@
           second = await other.ready.then(() => other, () => null);
           if (second) warmAtLoad(second);
         }
+        failed = false;
         return first;
       })();
-      engine.catch(() => { failed = true; });
+      // Asked again by the next search: the connection may have dropped.
+      engine.catch(() => { failed = true; engine = null; });
     }
     return engine;
   }
@@ -301,7 +303,9 @@
     const chunks = [...new Set(terms.flatMap(chunksOf))];
     // One by one, so that the shards whose chunks are in can be searched
     // while the others' are still on their way.
-    for (const f of chunks.filter((c) => !mine.has(c))) mine.set(f, searcher.preload(f));
+    for (const f of chunks.filter((c) => !mine.has(c))) {
+      mine.set(f, searcher.preload(f).catch((err) => { mine.delete(f); throw err; })); // a lost chunk is asked again
+    }
     return Promise.all(chunks.map((f) => mine.get(f)));
   }
 
@@ -597,7 +601,6 @@
   let typed = 0; // input events so far: a search of an earlier text is stale
 
   async function update(push) {
-    if (failed) return;
     const mine = ++sequence;
     writeState(push);
     const q = ui.input.value.trim();
@@ -616,11 +619,14 @@
     try {
       found = await running;
     } catch (err) {
-      if (err === STALE) return;
-      throw err;
+      if (err === STALE || mine !== sequence) return;
+      if (failed) unavailable();
+      else ui.status.textContent = "Không tải được chỉ mục tra cứu. Hãy thử lại.";
+      return;
     } finally {
       running = null;
     }
+    fillFilters(); // once the engine is up, if opening the box could not load it
     if (mine === sequence) render(found, mine, q);
   }
 
@@ -685,14 +691,18 @@
     try {
       await loadEngine();
     } catch (err) {
-      // An old browser (no workers, no gzip in script) or a lost connection:
-      // the box then does what it does without JavaScript.
-      const link = el("a", { href: ui.form.action }, "danh mục văn bản");
-      ui.status.replaceChildren("Trình duyệt này không tải được bộ tra cứu. Xem ", link, " theo loại, năm và cơ quan ban hành.");
+      unavailable();
       return;
     }
     fillFilters();
     await update(false);
+  }
+
+  /* An old browser (no workers, no gzip in script) or a lost connection: the
+     box does what it does without JavaScript; the next search tries again. */
+  function unavailable() {
+    const link = el("a", { href: ui.form.action }, "danh mục văn bản");
+    ui.status.replaceChildren("Không tải được bộ tra cứu. Xem ", link, " theo loại, năm và cơ quan ban hành.");
   }
 
   function restore() {
