@@ -269,6 +269,25 @@ def test_every_faulty_entry_is_reported_with_its_line(tmp_path):
     assert [e.number for e in reg.entries] == ["06-CT/TU"]
 
 
+def test_a_list_where_a_line_of_text_belongs_is_an_error(tmp_path):
+    data = """van_ban:
+  - loai: Chỉ thị
+    so_hieu: 06-CT/TU
+    co_quan_ban_hanh: []
+    tinh:
+      - Bến Tre
+  - loai: Chỉ thị
+    so_hieu: 07-CT/TU
+    co_quan_ban_hanh: Ban Thường vụ Tỉnh ủy
+"""
+    reg = known(data=data, tmp_path=tmp_path)
+    assert [(p.line, p.field, p.is_error) for p in reg.problems] == [
+        (2, "co_quan_ban_hanh", True), (2, "tinh", True),
+    ]
+    assert reg.problems[0].message == "Trường “co_quan_ban_hanh” phải là một dòng chữ, không phải danh sách."
+    assert [e.number for e in reg.entries] == ["07-CT/TU"]
+
+
 def test_unreadable_yaml_is_one_error(tmp_path):
     reg = known(data="van_ban: [\n", tmp_path=tmp_path)
     assert [(p.field, p.is_error) for p in reg.problems] == [("danh mục", True)]

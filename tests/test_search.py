@@ -378,6 +378,33 @@ def test_an_engine_that_did_not_load_is_reported_and_loaded_again(url, page):
     links = page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "a => a.map(x => new URL(x.href).pathname.slice(1))")
     assert links[0] == KH
     assert page.locator("#vb-tim-loai option").all_inner_texts() == ["Tất cả", "Chỉ thị", "Kế hoạch", "Thông báo"]
+    assert _live_workers(page) == 1  # the workers of the failed loads were let go
+
+
+def _live_workers(page, settle: int = 40) -> int:
+    """Workers of the page, once those being stopped are gone."""
+    for _ in range(settle):
+        count = len(page.workers)
+        page.wait_for_timeout(50)
+        if len(page.workers) == count:
+            return count
+    return len(page.workers)
+
+
+def test_a_record_that_does_not_arrive_is_reported_and_asked_again(url, page):
+    """A result's record lost on the way leaves no cards of an earlier search
+    on screen and no "more" button; the same search again shows them."""
+    search(page, url, "dân vận")
+    expected = _cards(page)
+    page.context.route("**/pagefind/fragment/*.pf_fragment", lambda route: route.fulfill(status=503, body=""))
+    page.locator("input[name=q]").fill("dân")
+    status = page.locator("#vb-tim-trang-thai")
+    status.get_by_text("Không tải được kết quả tra cứu. Hãy thử lại.").wait_for()
+    assert _cards(page) == [] and page.locator("#vb-tim-them").is_hidden()
+    page.context.unroute("**/pagefind/fragment/*.pf_fragment")
+    page.locator("input[name=q]").fill("dân vận")
+    page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('“dân vận”')")
+    assert _cards(page) == expected
 
 
 def test_without_an_engine_the_box_leads_to_the_listings(url, page):

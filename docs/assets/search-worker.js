@@ -58,7 +58,11 @@
     }
     engine = wasm_bindgen; // eslint-disable-line no-undef -- defined by pagefind-worker.js
     if (pagefind_version !== PAGEFIND) throw new Error(`Pagefind ${pagefind_version}, not ${PAGEFIND}`); // eslint-disable-line no-undef
-    const entry = await (await fetch(bundle + "pagefind-entry.json")).json();
+    // Asked again each visit (a 304 if unchanged): it names the meta file of
+    // the build that wrote it, and an older one would name deleted files.
+    const response = await fetch(bundle + "pagefind-entry.json", { cache: "no-cache" });
+    if (!response.ok) throw new Error(`pagefind-entry.json: ${response.status}`);
+    const entry = await response.json();
     const languages = entry.languages || {};
     const index = languages[language] || languages[language.split("-")[0]]
       || Object.values(languages).sort((a, b) => b.page_count - a.page_count)[0];
@@ -75,8 +79,9 @@
   function loadFile(folder, name, method) {
     const path = `${folder}/${name}.pf_${folder === "index" ? "index" : "filter"}`;
     if (!chunks.has(path)) {
-      chunks.set(path, file(path).then((bytes) => { pointer = engine[method](pointer, bytes); },
-        (error) => { chunks.delete(path); throw error; })); // asked again by the next search
+      chunks.set(path, file(path)
+        .then((bytes) => { pointer = engine[method](pointer, bytes); })
+        .catch((error) => { chunks.delete(path); throw error; })); // asked again by the next search
     }
     return chunks.get(path);
   }

@@ -211,6 +211,7 @@
     const waiting = new Map();
     let last = 0;
     worker.addEventListener("message", ({ data }) => {
+      if (!waiting.has(data.id)) return; // given up on (the worker failed)
       const [resolve, reject] = waiting.get(data.id);
       waiting.delete(data.id);
       if ("error" in data) reject(new Error(data.error));
@@ -228,6 +229,7 @@
     const toResult = ([id, score, words]) => ({ id, score, words: words || [] });
     return {
       ready: call("init", BUNDLE.href, document.documentElement.lang || "vi"),
+      stop: () => worker.terminate(),
       /* The index chunk that holds `word`. */
       preload: (word) => call("load", word),
       /* One result list a query ({id, score, words}); `locations`: with the
@@ -242,12 +244,16 @@
   let failed = false; // the engine did not load: the form leads to the listings
   function loadEngine() {
     if (!engine) {
+      let first = null;
       engine = (async () => {
-        const first = engineWorker();
+        first = engineWorker();
         // "no-cache": asked again each visit (a 304 if unchanged), as they
         // name the index files of the build that wrote them.
         const [loaded] = await Promise.all([
-          fetch(new URL("vanban-search.json", BUNDLE), { cache: "no-cache" }).then((r) => r.json()),
+          fetch(new URL("vanban-search.json", BUNDLE), { cache: "no-cache" }).then((r) => {
+            if (!r.ok) throw new Error(`vanban-search.json: ${r.status}`);
+            return r.json();
+          }),
           first.ready,
         ]);
         settings = loaded;
@@ -257,14 +263,15 @@
         if ((settings.shards || 1) > 1) {
           // Started once the first is up: its files come from the browser's cache.
           const other = engineWorker();
-          second = await other.ready.then(() => other, () => null);
+          second = await other.ready.then(() => other, () => { other.stop(); return null; });
           if (second) warmAtLoad(second);
         }
         failed = false;
         return first;
       })();
-      // Asked again by the next search: the connection may have dropped.
-      engine.catch(() => { failed = true; engine = null; });
+      // Asked again by the next search (the connection may have dropped), by
+      // a new worker: this one is let go.
+      engine.catch(() => { failed = true; engine = null; first?.stop(); });
     }
     return engine;
   }
@@ -642,7 +649,10 @@
     try {
       cards = await page(mine);
     } catch (err) { // a result's record did not arrive
-      if (mine === sequence) ui.status.textContent = "Không tải được kết quả tra cứu. Hãy thử lại.";
+      if (mine !== sequence) return;
+      ui.list.replaceChildren();
+      ui.more.hidden = true;
+      ui.status.textContent = "Không tải được kết quả tra cứu. Hãy thử lại.";
       return;
     }
     if (!cards) return;
@@ -657,14 +667,21 @@
   /* The next cards, or null if a newer search has started meanwhile. */
   async function page(mine) {
     const slice = current.results.slice(current.shown, current.shown + PAGE);
-    current.shown += slice.length;
     const cards = await Promise.all(slice.map((r) => card(r, current.plan)));
-    return mine === sequence ? cards : null;
+    if (mine !== sequence) return null;
+    current.shown += slice.length; // only once they are shown: after a failure, the same cards are asked again
+    return cards;
   }
 
   async function more() {
     const mine = sequence;
-    const cards = await page(mine);
+    let cards;
+    try {
+      cards = await page(mine);
+    } catch (err) {
+      if (mine === sequence) ui.status.textContent = "Không tải được thêm kết quả. Hãy thử lại.";
+      return;
+    }
     if (!cards) return;
     ui.list.append(...cards);
     ui.more.hidden = current.shown >= current.results.length;

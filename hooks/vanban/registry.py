@@ -326,6 +326,11 @@ def _data_entry(item, line: int, display: str, home: str | None) -> tuple[Entry 
     item = {str(k): _text(v) for k, v in item.items()}
     faults = [problem(k, f"Trường “{k}” không có trong mẫu danh mục.", "một trong " + ", ".join(_FIELDS))
               for k in item if k not in _FIELDS]
+    for key in _FIELDS:
+        if key != "ten_khac" and isinstance(item.get(key), list):
+            faults.append(problem(key, f"Trường “{key}” phải là một dòng chữ, không phải danh sách.",
+                                  "giá trị viết liền sau dấu hai chấm, không có dòng “- ”"))
+            item[key] = None
     doctype = doctypes.by_name(item.get("loai") or "")
     if doctype is None:
         faults.append(problem("loai", f"Loại văn bản “{item.get('loai') or ''}” không có trong danh mục loại.",
