@@ -3,13 +3,16 @@ spelling, phrases, filters and the URL, on a small site built once."""
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -246,7 +249,9 @@ def test_the_build_needs_no_network(tmp_path):
                           cwd=project, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     bundle = project / "site" / "pagefind"
-    assert (bundle / "pagefind-worker.js").is_file()  # the engine's WebAssembly glue (search-worker.js)
+    # The engine's WebAssembly glue (search-worker.js imports it) and the data; no unused UI scripts.
+    assert sorted(p.name for p in bundle.iterdir() if p.is_file() and not p.name.endswith(".pf_meta")) == [
+        "pagefind-entry.json", "pagefind-worker.js", "vanban-search.json", "wasm.unknown.pagefind"]
     assert len(list((bundle / "fragment").iterdir())) == 2  # the document and the one-letter page
     assert (bundle / "vanban-search.json").is_file()
 
@@ -405,6 +410,40 @@ def test_a_record_that_does_not_arrive_is_reported_and_asked_again(url, page):
     page.locator("input[name=q]").fill("dân vận")
     page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('“dân vận”')")
     assert _cards(page) == expected
+
+
+class _CachingHost(http.server.SimpleHTTPRequestHandler):
+    """A static host that lets browsers keep every file ten minutes (GitHub Pages)."""
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_new_deploy_is_searched_at_once_by_a_returning_reader(built, page, tmp_path):
+    """The files that name the index of a build are asked for afresh at each
+    visit, even from a host that lets browsers keep files: a reader who
+    searched before a deploy finds the document it added."""
+    added = {**PLANS, "2024/01-tb-duk.md": plan(
+        "Thông báo về vườn xoài của khóm.", so_hieu="01-TB/ĐUK", loai="Thông báo",
+        trich_yeu="Về vườn xoài", ngay_ban_hanh="2024-01-05")}
+    after = build_project(tmp_path / "after", plans=added)
+    assert after.returncode == 0, after.output
+    live = tmp_path / "live"
+    shutil.copytree(built.site, live)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CachingHost, directory=str(live)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"http://127.0.0.1:{server.server_address[1]}"
+        assert search(page, address, "xoài") == []
+        shutil.rmtree(live)
+        shutil.copytree(after.site, live)
+        assert search(page, address, "xoài") == ["van-ban/2024/01-tb-duk/"]
+    finally:
+        server.shutdown()
 
 
 def test_without_an_engine_the_box_leads_to_the_listings(url, page):

@@ -376,7 +376,7 @@
         await fetchChunks(engine, batch.flat());
         (await engine.search(batch.map((ts) => ts.join(" ")), filters, locations)).forEach((f, k) => { found[at + k] = f; });
         done += batch.length;
-        if (ahead && done >= AHEAD * asked.length) best(found.flat(), PAGE).forEach((r) => record(r.id).catch(() => null));
+        if (ahead && done >= AHEAD * asked.length && !stale()) best(found.flat(), PAGE).forEach((r) => record(r.id).catch(() => null));
       }
     };
     await Promise.all(halves(asked.length, searcher).map(shards));

@@ -144,6 +144,7 @@ _PAGE = jinja2.Environment(autoescape=True).from_string(
 # of these, on a page no other word is on: nothing is found, as it should be.
 # "zs" finds it, so the query side knows which result to drop.
 SENTINEL_WORD = "zs"
+ENGINE_GLUE = "pagefind-worker.js"  # what search-worker.js imports of Pagefind's scripts
 SENTINEL = Record(url="_/", content=" ".join([*"abcdefghijklmnopqrstuvwxyz0123456789", SENTINEL_WORD]),
                   meta={"title": ""})
 
@@ -179,10 +180,20 @@ def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
             _index(pages, built[-1])
             shutil.rmtree(pages)
         ranges = bundles.join(built, out)
+    _drop_unused(out)
     data = {**settings(documents), "chunks": ranges, "warm": bundles.warm_prefix(out, SENTINEL_WORD)}
     (out / SETTINGS).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return size, time.monotonic() - started
+
+
+def _drop_unused(bundle: Path) -> None:
+    """Pagefind's page script and UI files: the query side (search.js and
+    search-worker.js) loads only the worker's WebAssembly glue, the WebAssembly
+    and the data, and nothing on the site should ship that nothing loads."""
+    for path in bundle.iterdir():
+        if path.suffix in (".js", ".css") and path.name != ENGINE_GLUE:
+            path.unlink()
 
 
 def _index(pages: Path, bundle: Path, attempts: int = 2) -> None:
