@@ -84,6 +84,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     """
 
     sent = [0, 0]  # bytes, responses
+    kinds: dict[str, int] = {}  # bytes by what they are (_kind)
     lock = threading.Lock()
 
     def log_message(self, *args):
@@ -96,6 +97,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def count(self, n: int) -> None:
         with self.lock:
             self.sent[0] += n
+            kind = _kind(self.path)
+            self.kinds[kind] = self.kinds.get(kind, 0) + n
 
     def send_head(self):
         with self.lock:
@@ -121,6 +124,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Last-Modified", self.date_time_string(modified))
         self.end_headers()
         return _Bytes(body)
+
+
+def _kind(path: str) -> str:
+    """What a request is for: the index chunks and result records a query
+    needs, or the engine and settings every first query loads."""
+    for folder, kind in (("/pagefind/index/", "chunks"), ("/pagefind/fragment/", "records"),
+                         ("/pagefind/filter/", "filters")):
+        if path.startswith(folder):
+            return kind
+    return "engine"
 
 
 def _seconds(http_date: str) -> float:
@@ -184,6 +197,7 @@ def measure(browser, url: str, query: str) -> dict:
     parts: list[tuple[int, str]] = []  # as the browser saw them, cache hits included (--detail)
     page.on("requestfinished", lambda req: parts.append((_size(req), req.url)))
     _Handler.sent[:] = [0, 0]
+    _Handler.kinds.clear()
     page.keyboard.press("/")
     page.evaluate("() => window.vanbanSearch.ready()")  # the engine, as opening the box loads it
     page.evaluate(f"q => {{ window.__searchDone = ({_WATCH})(q); }}", query)
@@ -192,6 +206,7 @@ def measure(browser, url: str, query: str) -> dict:
     page.wait_for_load_state("networkidle")
     context.close()
     return {"query": query, "kb": _Handler.sent[0] / KB, "requests": _Handler.sent[1], "parts": sorted(parts, reverse=True),
+            "kinds": {k: v / KB for k, v in _Handler.kinds.items()},
             **result}
 
 
@@ -230,6 +245,10 @@ def run(n: int, browser, measure_only: bool = False, detail: bool = False, reind
             spread = f" (trung vị {runs} lần: {times[0]:.0f}–{times[-1]:.0f})" if runs > 1 else ""
             lines.append(f"  “{query}”: {kb:.0f} KB trong {m['requests']} yêu cầu ({kb_ok} ≤ {TARGET_KB}), "
                          f"{ms:.0f} ms sau phím cuối{spread} ({ms_ok} ≤ {TARGET_MS}); {m['status']}")
+            heaviest = max(tries, key=lambda t: t["kb"])  # the run whose bytes are printed
+            names = {"engine": "động cơ và thiết lập", "chunks": "chỉ mục", "records": "bản ghi kết quả", "filters": "bộ lọc"}
+            lines.append("      gồm: " + ", ".join(f"{names[k]} {v:.0f} KB" for k, v in sorted(
+                heaviest["kinds"].items(), key=lambda kv: list(names).index(kv[0]))))
             if detail:
                 lines.extend(f"      {size / KB:7.1f} KB  {url.split('/', 3)[-1]}" for size, url in m["parts"])
     finally:

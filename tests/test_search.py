@@ -446,6 +446,27 @@ def test_a_new_deploy_is_searched_at_once_by_a_returning_reader(built, page, tmp
         server.shutdown()
 
 
+@pytest.mark.parametrize(("typed", "unfinished"), [
+    ("114-", True), ("114-KH/Đ", True), ("Chỉ thị số 06-CT/T", True), ("dân vận 114/", True),
+    ("114-KH/ĐUK", False), ("06-CT/TU", False), ("1286/QĐ-UBND", False), ("dân vận", False), ("năm 2023", False),
+])
+def test_a_number_half_typed_is_waited_for(url, page, typed, unfinished):
+    """While a number is being typed its parts are not searched as words (nor
+    their index chunks fetched ahead): the box waits for the rest of it."""
+    page.goto(url + "/")
+    page.evaluate("() => window.vanbanSearch.ready()")  # the party codes ("KH", "CT") come with the settings
+    assert page.evaluate("t => window.vanbanSearch.numberTyping(t)", typed) is unfinished
+
+
+def test_a_number_typed_in_the_box_finds_its_document(url, page):
+    page.goto(url + "/")
+    page.keyboard.press("/")
+    page.keyboard.type("114-KH/ĐUK", delay=30)
+    page.wait_for_function("document.getElementById('vb-tim-trang-thai').textContent.includes('“114-KH/ĐUK”')")
+    links = page.eval_on_selector_all("#vb-tim-danh-sach h3 a", "a => a.map(x => new URL(x.href).pathname.slice(1))")
+    assert links[0] == KH
+
+
 def test_without_an_engine_the_box_leads_to_the_listings(url, page):
     """A browser that cannot run the engine (here: no workers) is told so, with
     a link to the listings, and the form goes there as it does without JavaScript."""

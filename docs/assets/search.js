@@ -385,9 +385,20 @@
   }
 
   /* Start fetching the index chunks of the words typed so far. */
+  // A number being typed ("114-", "114-KH/"): its parts are not words to
+  // search, and would fetch the chunks of "114" and "kh" in every shard.
+  const NUMBER_TYPED = /(?<![\p{L}\p{N}])\d{1,5}\p{L}?\s*[-/.][\p{L}\p{N}\s\-/.]*$/u;
+
+  /* A number half typed ("114-KH/Đ"): its parts would be searched as words. */
+  function numberTyping(value) {
+    const tail = clean(value).match(NUMBER_TYPED);
+    return Boolean(tail) && !findNumber(tail[0]);
+  }
+
   function preload(raw) {
     if (!engine) return;
-    const plan = parse(raw.replace(/[\p{L}\p{N}]+$/u, "")); // words still being typed would fetch stray chunks
+    // Words still being typed would fetch stray chunks.
+    const plan = parse(raw.replace(/[\p{L}\p{N}]+$/u, "").replace(NUMBER_TYPED, ""));
     const words = plan.words.slice(0, plan.words.length - typeNameTail(plan.words));
     const terms = tokensOf([...words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
@@ -754,11 +765,13 @@
       typed++;
       clearTimeout(timer);
       preload(ui.input.value);
-      // "Chỉ thị số" is most often followed by a numeral, and a word of one
-      // letter by more letters: wait for them, rather than fetch the index of
-      // words that most documents hold and make the next search wait behind.
+      // "Chỉ thị số" is most often followed by a numeral, a word of one letter
+      // by more letters, "114-KH/Đ" by the rest of the number: wait for them,
+      // rather than fetch the index of words that most documents hold and make
+      // the next search wait behind.
       const value = ui.input.value;
-      const unfinished = /(^|\s)[\p{L}\p{N}]$/u.test(value) || typeNameTail(parse(value).words, true);
+      const unfinished = /(^|\s)[\p{L}\p{N}]$/u.test(value) || typeNameTail(parse(value).words, true)
+        || numberTyping(value);
       const pause = unfinished ? 600 : 60;
       timer = setTimeout(() => update(false), pause);
     });
@@ -787,7 +800,7 @@
     restore();
   }
 
-  window.vanbanSearch = { queryToken, decode, decodeText, parse, search: (q, f = {}, stale = undefined) => searchAll(q, f, stale), ready: loadEngine, warmed: () => warmed,
+  window.vanbanSearch = { queryToken, decode, decodeText, parse, numberTyping, search: (q, f = {}, stale = undefined) => searchAll(q, f, stale), ready: loadEngine, warmed: () => warmed,
     engines: () => (engine ? 1 : 0) + (second ? 1 : 0) };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
