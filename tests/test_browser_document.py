@@ -26,3 +26,14 @@ def test_panel_sits_beside_the_document_on_a_laptop(page, site_url):
     doc = page.locator("article.vb-ban-goc").bounding_box()
     panel = page.locator("aside.vb-thuoc-tinh").bounding_box()
     assert panel["x"] >= doc["x"] + doc["width"]
+
+
+def test_a_page_load_asks_for_nothing_missing(page, site_url):
+    """Every request a document page makes is answered (Material looks for a
+    sitemap beside the feed links: feeds.EMPTY_SITEMAP)."""
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))
+    page.goto(f"{site_url}/van-ban/2023/114-kh-duk/")
+    page.wait_for_load_state("networkidle")
+    assert failed == []

@@ -71,6 +71,13 @@ def test_every_page_links_the_site_feeds(built_site):
     assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="Văn bản mới \(Atom\)" href="[./]*feed/atom.xml">', page)
 
 
+def test_the_feed_folder_has_the_sitemap_material_asks_for(built_site):
+    """Material fetches sitemap.xml beside each <link rel="alternate">: an empty
+    one there, so no page load ends in a 404."""
+    root = ET.fromstring((built_site.site / "feed" / "sitemap.xml").read_bytes())
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset" and list(root) == []
+
+
 def sitemap(built_site, name="sitemap.xml"):
     data = (built_site.site / name).read_bytes()
     root = ET.fromstring(gzip.decompress(data) if name.endswith(".gz") else data)

@@ -65,10 +65,19 @@ def feeds(site, title: str, subtitle: str, page_uri: str, documents, type_slug: 
     return out
 
 
+# Material's page script fetches "sitemap.xml" beside every <link rel="alternate">
+# of the page (it maps pages between language versions of a site), so beside
+# the feeds every page head links: without a file there, a 404 on every page
+# load. An empty list: there is no other version to map.
+EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                 b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
+
+
 def step(site) -> None:
     name = site.options.identity.get("ten") or "Văn bản"
     docs = site.published
     site.files.update(feeds(site, f"Văn bản mới — {name}", f"Các văn bản mới đăng của {name}.", "index.md", docs))
+    site.files["feed/sitemap.xml"] = EMPTY_SITEMAP
     kind = next(k for k in KINDS if k.slug == "loai")
     for group in groups(kind, docs):
         site.files.update(feeds(site, f"{group.name} mới — {name}", f"Các {group.name.lower()} mới đăng của {name}.",
