@@ -370,13 +370,27 @@
     let done = 0;
     const shards = async ([engine, from, to]) => {
       fetchChunks(engine, asked.slice(from, to).flat()).catch(() => null); // all asked for now; each batch waits for its own
+      const sent = []; // batches the engine has and has not answered yet
+      try {
+        await sendAll(engine, from, to, sent);
+        await Promise.all(sent);
+      } finally {
+        sent.forEach((p) => p.catch(() => null)); // a stopped search leaves its last batch unread
+      }
+    };
+    const sendAll = async (engine, from, to, sent) => {
       for (let at = from; at < to; at += BATCH) {
         if (stale()) throw STALE;
         const batch = asked.slice(at, Math.min(to, at + BATCH));
         await fetchChunks(engine, batch.flat());
-        (await engine.search(batch.map((ts) => ts.join(" ")), filters, locations)).forEach((f, k) => { found[at + k] = f; });
-        done += batch.length;
-        if (ahead && done >= AHEAD * asked.length && !stale()) best(found.flat(), PAGE).forEach((r) => record(r.id).catch(() => null));
+        sent.push(engine.search(batch.map((ts) => ts.join(" ")), filters, locations).then((lists) => {
+          lists.forEach((f, k) => { found[at + k] = f; });
+          done += batch.length;
+          if (ahead && done >= AHEAD * asked.length && !stale()) best(found.flat(), PAGE).forEach((r) => record(r.id).catch(() => null));
+        }));
+        // The next batch goes while this one is searched: the engine never
+        // waits for the page between two batches.
+        if (sent.length > 1) await sent.shift();
       }
     };
     await Promise.all(halves(asked.length, searcher).map(shards));
