@@ -24,7 +24,6 @@
   let bundle = "";
   const chunks = new Map(); // chunk file → its loading
 
-  const text = new TextDecoder();
   const startsWith = (bytes, head) => bytes.length >= head.length && head.every((b, i) => bytes[i] === b);
   const SIGNED = [...new TextEncoder().encode(SIGNATURE)];
   const WASM = [0, 0x61, 0x73, 0x6d];
