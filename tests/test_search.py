@@ -448,7 +448,10 @@ def test_a_new_deploy_is_searched_at_once_by_a_returning_reader(built, page, tmp
 
 @pytest.mark.parametrize(("typed", "unfinished"), [
     ("114-", True), ("114-KH/Đ", True), ("Chỉ thị số 06-CT/T", True), ("dân vận 114/", True),
+    ("06 - CT / T", True),
     ("114-KH/ĐUK", False), ("06-CT/TU", False), ("1286/QĐ-UBND", False), ("dân vận", False), ("năm 2023", False),
+    ("Nghị định 15/2020 về xử phạt", False), ("kế hoạch năm 2023-2024 của đảng ủy", False),
+    ("Điều 5. Tổ chức thực hiện", False), ("giai đoạn 2021 - 2025 phát triển", False),
 ])
 def test_a_number_half_typed_is_waited_for(url, page, typed, unfinished):
     """While a number is being typed its parts are not searched as words (nor

@@ -383,11 +383,13 @@
         if (stale()) throw STALE;
         const batch = asked.slice(at, Math.min(to, at + BATCH));
         await fetchChunks(engine, batch.flat());
-        sent.push(engine.search(batch.map((ts) => ts.join(" ")), filters, locations).then((lists) => {
+        const answered = engine.search(batch.map((ts) => ts.join(" ")), filters, locations).then((lists) => {
           lists.forEach((f, k) => { found[at + k] = f; });
           done += batch.length;
           if (ahead && done >= AHEAD * asked.length && !stale()) best(found.flat(), PAGE).forEach((r) => record(r.id).catch(() => null));
-        }));
+        });
+        answered.catch(() => null); // its failure is read where it is awaited, not reported as unhandled before
+        sent.push(answered);
         // The next batch goes while this one is searched: the engine never
         // waits for the page between two batches.
         if (sent.length > 1) await sent.shift();
@@ -401,18 +403,25 @@
   /* Start fetching the index chunks of the words typed so far. */
   // A number being typed ("114-", "114-KH/"): its parts are not words to
   // search, and would fetch the chunks of "114" and "kh" in every shard.
-  const NUMBER_TYPED = /(?<![\p{L}\p{N}])\d{1,5}\p{L}?\s*[-/.][\p{L}\p{N}\s\-/.]*$/u;
+  // Parts joined by "-", "/" or "." (spaces around them allowed, not between
+  // words: "15/2020 về xử phạt" is a number and then words).
+  const NUMBER_TYPED = /(?<![\p{L}\p{N}])\d{1,5}\p{L}?\s*[-/.]\s*(?:[\p{L}\p{N}]{0,12}\s*[-/.]\s*)*[\p{L}\p{N}]{0,12}$/u;
 
-  /* A number half typed ("114-KH/Đ"): its parts would be searched as words. */
-  function numberTyping(value) {
-    const tail = clean(value).match(NUMBER_TYPED);
-    return Boolean(tail) && !findNumber(tail[0]);
+  /* Where a number half typed ("114-KH/Đ") begins in `value`, or -1: its
+     parts would be searched as words. */
+  function numberStart(value) {
+    const tail = value.match(NUMBER_TYPED);
+    return tail && !findNumber(tail[0]) ? tail.index : -1;
   }
+  const numberTyping = (value) => numberStart(clean(value)) >= 0;
 
   function preload(raw) {
     if (!engine) return;
     // Words still being typed would fetch stray chunks.
-    const plan = parse(raw.replace(/[\p{L}\p{N}]+$/u, "").replace(NUMBER_TYPED, ""));
+    let text = clean(raw).replace(/[\p{L}\p{N}]+$/u, "");
+    const number = numberStart(text);
+    if (number >= 0) text = text.slice(0, number);
+    const plan = parse(text);
     const words = plan.words.slice(0, plan.words.length - typeNameTail(plan.words));
     const terms = tokensOf([...words, ...plan.phrases.flat()]);
     if (plan.number) terms.push("zn" + escape(plan.number) + "zq", "zc" + escape(plan.number) + "zq");
