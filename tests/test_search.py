@@ -264,6 +264,7 @@ def test_the_query_side_knows_every_index_chunk(built):
     assert [r[0] for r in ranges] == sorted(r[0] for r in ranges)
     assert len(list((built.site / "pagefind" / "index").iterdir())) == len(ranges)
     assert settings["filters"]["loai"] == ["Chỉ thị", "Kế hoạch", "Thông báo"]
+    assert settings["sentinel"] == "zs"  # the word of the page no query may return (index.py SENTINEL)
 
 
 def test_the_engine_worker_is_written_for_the_pinned_pagefind(built):

@@ -76,7 +76,7 @@
   }
 
   function loadFile(folder, name, method) {
-    const path = `${folder}/${name}.pf_${folder === "index" ? "index" : "filter"}`;
+    const path = `${folder}/${name}.pf_${folder}`; // index/….pf_index, filter/….pf_filter
     if (!chunks.has(path)) {
       chunks.set(path, file(path)
         .then((bytes) => { pointer = engine[method](pointer, bytes); })

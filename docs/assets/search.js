@@ -257,7 +257,7 @@
           first.ready,
         ]);
         settings = loaded;
-        const [marker] = await first.search(["zs"]);
+        const [marker] = await first.search([settings.sentinel]);
         sentinel = marker.length ? marker[0].id : null;
         warmAtLoad(first);
         if ((settings.shards || 1) > 1) {

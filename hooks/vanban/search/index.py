@@ -142,7 +142,7 @@ _PAGE = jinja2.Environment(autoescape=True).from_string(
 # left out by Pagefind (so "dân vận xyz" would find "dân vận"); instead it
 # falls back to the longest indexed word its token starts with, which is one
 # of these, on a page no other word is on: nothing is found, as it should be.
-# "zs" finds it, so the query side knows which result to drop.
+# "zs" finds it, so the query side (told the word in the settings) knows which result to drop.
 SENTINEL_WORD = "zs"
 ENGINE_GLUE = "pagefind-worker.js"  # what search-worker.js imports of Pagefind's scripts
 SENTINEL = Record(url="_/", content=" ".join([*"abcdefghijklmnopqrstuvwxyz0123456789", SENTINEL_WORD]),
@@ -181,7 +181,8 @@ def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
             shutil.rmtree(pages)
         ranges = bundles.join(built, out)
     _drop_unused(out)
-    data = {**settings(documents), "chunks": ranges, "warm": bundles.warm_prefix(out, SENTINEL_WORD)}
+    data = {**settings(documents), "chunks": ranges, "sentinel": SENTINEL_WORD,
+            "warm": bundles.warm_prefix(out, SENTINEL_WORD)}
     (out / SETTINGS).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return size, time.monotonic() - started
