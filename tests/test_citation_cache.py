@@ -141,3 +141,20 @@ def test_offsets_that_are_booleans_are_not_sound(tmp_path):
                       encoding="utf-8")
     citations.prime([text], project=tmp_path)
     assert citations.find_citations(text) == list(direct(text))
+
+
+def test_texts_parsed_where_they_were_read_are_stored_and_not_parsed_again(tmp_path, monkeypatch):
+    """citations.Ahead parses in the document readers' workers; prime(ahead=…)
+    takes what they found, stores it, and parses nothing itself."""
+    citations.prime(TEXTS[:1], project=tmp_path)  # the first text is in the cache
+    citations.forget_primed()
+    ahead = citations.Ahead(tmp_path).parse(TEXTS)
+    assert [key for key, _ in ahead.values()] == [citation_cache.key(t, True) for t in TEXTS]
+    assert [found for _, found in ahead.values()] == [None, direct(TEXTS[1]), direct(TEXTS[2])]
+
+    expected = [list(direct(t)) for t in TEXTS]
+    monkeypatch.setattr(citations, "_find", lambda *a: pytest.fail("parsed again"))
+    citations.prime(TEXTS, project=tmp_path, complete=True, ahead=ahead)
+    assert [citations.find_citations(t) for t in TEXTS] == expected
+    stored = json.loads(citation_cache.path(tmp_path).read_text(encoding="utf-8"))
+    assert set(stored) == {citation_cache.key(t, True) for t in TEXTS}

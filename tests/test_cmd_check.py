@@ -195,3 +195,30 @@ def test_a_file_named_through_a_symlinked_folder_keeps_its_problems(tmp_path, mo
     code, problems = run_json(tmp_path, monkeypatch, capsys, str(tmp_path / "link" / "plans" / "2023" / "1-kh-duk.md"))
     assert code == 1
     assert only_error(problems)["file"] == "real/plans/2023/1-kh-duk.md"
+
+
+@pytest.mark.parametrize("workers", [2, 1])
+def test_a_check_of_hundreds_of_files_reports_every_citation_once(tmp_path, monkeypatch, capsys, workers):
+    """Above forked.AT_LEAST files the citations are parsed in the workers that
+    read the files: the same warnings as in one process, and a second run
+    parses nothing (the cache holds every text)."""
+    from vanban import citations, forked
+
+    monkeypatch.setattr(forked, "workers", lambda: workers)
+    citations._find.cache_clear()
+    files = {f"2023/{i:03d}-kh-duk.md": plan(f"Thực hiện Kế hoạch số {i + 900}-KH/ĐUK của Ban Thường vụ.",
+                                             so_hieu=f"{i + 1}-KH/ĐUK", can_cu=[f"Chỉ thị số {i + 1}-CT/TU"])
+             for i in range(forked.AT_LEAST + 1)}
+    write(tmp_path, files)
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 0
+    assert len(problems) == 2 * len(files)
+    assert {(p["file"], p["field"]) for p in problems} == {
+        (f"plans/{name}", field) for name in files for field in ("can_cu", "nội dung")}
+    assert "“Kế hoạch số 1300-KH/ĐUK” chưa có trong danh mục" in next(
+        p["message"] for p in problems if p["file"] == "plans/2023/400-kh-duk.md" and p["field"] == "nội dung")
+
+    citations.forget_primed()
+    citations._find.cache_clear()
+    monkeypatch.setattr(citations, "_find", lambda *a: pytest.fail("parsed again"))
+    assert run_json(tmp_path, monkeypatch, capsys) == (0, problems)

@@ -63,3 +63,27 @@ def test_a_corpus_read_in_workers_equals_one_read_here(tmp_path, monkeypatch):
     assert parallel.documents == serial.documents
     assert parallel.problems == serial.problems
     assert sorted({p.file for p in parallel.problems}) == ["plans/2023/050-kh-duk.md", "plans/2023/ghi-chu.txt"]
+
+
+def _number_of(doc) -> str:
+    return doc.number.canonical
+
+
+@pytest.mark.parametrize("workers", [2, 1])
+def test_work_per_document_runs_where_it_is_read(tmp_path, monkeypatch, workers):
+    """corpus.load(each=…): every valid document's result, in workers or here;
+    an invalid file has none."""
+    from plan_factory import plan
+    from vanban import corpus
+
+    plans = tmp_path / "plans"
+    (plans / "2023").mkdir(parents=True)
+    for i in range(forked.AT_LEAST + 2):
+        (plans / "2023" / f"{i:03d}-kh-duk.md").write_text(plan(so_hieu=f"{i + 1}-KH/ĐUK"), encoding="utf-8")
+    (plans / "2023" / "000-kh-duk.md").write_text(plan(loai="Sắc lệnh"), encoding="utf-8")
+    monkeypatch.setattr(forked, "workers", lambda: workers)
+    loaded = corpus.load(plans, tmp_path, each=_number_of)
+    assert len(loaded.extra) == forked.AT_LEAST + 1
+    assert loaded.extra["plans/2023/401-kh-duk.md"] == "402-KH/ĐUK"
+    assert "plans/2023/000-kh-duk.md" not in loaded.extra
+    assert corpus.load(plans, tmp_path).extra == {}

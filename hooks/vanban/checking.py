@@ -75,8 +75,20 @@ def _display(path: Path, base: Path) -> str:
 
 def _root_problems(root: Path, base: Path, names: set[str], notes: list[str]) -> list[Problem]:
     """What the build reports: every document's problems, then the citations' warnings."""
-    corpus = corpus_mod.load(root, base)
+    ahead = citations.Ahead(root.parent)
+
+    def parse(doc):  # in the worker that read `doc`
+        if doc.path in names:
+            return ahead.parse([doc.body]), ahead.parse(_items(doc), markdown=False)
+        return None
+
+    corpus = corpus_mod.load(root, base, each=parse)
     return corpus.problems + _citation_problems(corpus, root.parent, base, notes, names)
+
+
+def _items(doc) -> list[str]:
+    from .registry import relation_items
+    return [item for _, _, item in relation_items(doc)]
 
 
 def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
@@ -84,7 +96,8 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
     """Citations that resolve to nothing or contradict the registry (warnings, as in the build).
 
     The registry knows every document; only the citations of the files asked
-    about are parsed, since parsing is most of the time of a check.
+    about are parsed, since parsing is most of the time of a check. What the
+    workers that read the files parsed (corpus.extra) is taken as found.
     """
     # A fault here is a bug to see, not a note: the check must not pass quietly.
     from . import registry
@@ -92,9 +105,12 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
     known = registry.build(corpus.documents, data_file, _home(project), _display(data_file, base))
     asked = SimpleNamespace(documents=[d for d in corpus.documents if names is None or d.path in names])
     complete = len(asked.documents) == len(corpus.documents)
-    citations.prime((d.body for d in asked.documents), project=project, complete=complete)
-    citations.prime((item for d in asked.documents for _, _, item in registry.relation_items(d)),
-                    markdown=False, project=project, complete=complete)
+    parsed = [corpus.extra[d.path] for d in asked.documents if d.path in corpus.extra]
+    citations.prime((d.body for d in asked.documents), project=project, complete=complete,
+                    ahead={text: p for body, _ in parsed for text, p in body.items()})
+    citations.prime((item for d in asked.documents for item in _items(d)), markdown=False,
+                    project=project, complete=complete,
+                    ahead={text: p for _, items in parsed for text, p in items.items()})
     return list(known.problems) + registry.check_citations(asked, known)
 
 

@@ -170,9 +170,11 @@ def _lower_pattern(pattern: str) -> str:
 # faster); CITATION then confirms each hit with its case rules (Roman numerals,
 # upper-case abbreviations, capitalised names).
 ANCHOR_REACH = 400  # a type phrase, "của" and ten words of an organ, "số": under 200 in practice
-# Anchors less than ANCHOR_REACH apart, as one stretch: its citations start
-# at most ANCHOR_REACH before it and end in it.
-ANCHORS = re.compile(rf"(?:\d+|nghi\s+quyet\s)(?:\D{{1,{ANCHOR_REACH}}}\d+)*")
+# Each anchor: a run of digits or "nghi quyet". Anchors at most ANCHOR_REACH
+# apart make one stretch; its citations start at most ANCHOR_REACH before it
+# and end in it. The pattern opens with a character set, which lets the regex
+# engine skip to the next digit or "n" instead of trying every position.
+ANCHORS = re.compile(r"[\dn](?:(?<=n)ghi\s+quyet\s|(?<!n)\d*)")
 PREFIX = re.compile(_lower_pattern(rf"""
     (?<!\w)(?=[0-9{_FIRST_LETTERS}])
     (?: (?:{_nameless(_HEAD)}\s*)?                   # a numbered citation: its type phrase,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,8 +51,9 @@ from .citation_text import _HOMOGLYPHS, BOUNDARY, Prepared, prepare
 from .text import normalize_tones
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
+    # A named tuple, not a frozen dataclass: tens of thousands are made, pickled
+    # back from the parsing workers and cached at every build (5x cheaper each).
     type: str  # full Vietnamese type name, as in vanban.doctypes
     number: str | None  # canonical số hiệu; bare digits when partial; None when named
     issuer: str | None  # code after the slash (Party) or after the type code (State)
@@ -62,7 +63,7 @@ class Citation:
     end: int
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
 
 # ------------------------------------------------------------------ resolving
@@ -114,16 +115,22 @@ def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
 _PRIMED: dict[tuple[str, bool], tuple[Citation, ...]] = {}
 
 
-def prime(texts, *, markdown: bool = True, project: Path | None = None, complete: bool = False) -> None:
+def prime(texts, *, markdown: bool = True, project: Path | None = None, complete: bool = False,
+          ahead: dict[str, Parsed] | None = None) -> None:
     """Parse `texts` ahead, in parallel; find_citations then answers at once.
 
     With `project`, what earlier runs found there is read from its cache
     (vanban.citation_cache) and only the other texts are parsed. `complete`:
     these are all the texts of the project (a build, a check of every file),
-    so entries of texts since edited or deleted can go."""
+    so entries of texts since edited or deleted can go. `ahead`: what Ahead
+    found of some of the texts where they were read."""
     texts = list(dict.fromkeys(t for t in texts if isinstance(t, str) and t))
+    ahead = ahead or {}
+    parsed = {text: cites for text, (_, cites) in ahead.items() if cites is not None}
+    _PRIMED.update(((text, markdown), cites) for text, cites in parsed.items())
     todo = [t for t in texts if (t, markdown) not in _PRIMED]
-    cached = _Cached(project, texts, markdown) if project is not None else None
+    keys = {text: key for text, (key, _) in ahead.items()}
+    cached = _Cached(project, texts, markdown, keys) if project is not None else None
     if cached is not None:
         todo = cached.missing(todo)
     if todo:
@@ -133,7 +140,31 @@ def prime(texts, *, markdown: bool = True, project: Path | None = None, complete
         found = found or [_find(text, markdown) for text in todo]  # to be stored, parsed now
         _PRIMED.update(((text, markdown), c) for text, c in zip(todo, found, strict=True))
     if cached is not None:
-        cached.store(bool(todo), complete)
+        cached.store(bool(todo or parsed), complete)
+
+
+class Ahead:
+    """Parsing each document's texts in the worker that reads it (corpus.load's
+    `each`), but for the texts a project's cache already holds: a check of
+    thousands of files then runs one set of workers instead of two in a row.
+    What it returns goes to prime(ahead=...)."""
+
+    def __init__(self, project: Path):
+        # Loaded before the workers start, which see it without a copy.
+        self.stored = {markdown: citation_cache.load(project, markdown) for markdown in (True, False)}
+
+    def parse(self, texts, markdown: bool = True) -> dict[str, Parsed]:
+        """Each text's cache key, and its citations unless the cache holds them."""
+        stored, found = self.stored[markdown], {}
+        for text in texts:
+            if isinstance(text, str) and text:
+                key = citation_cache.key(text, markdown)  # hashed here, in parallel, not again in prime()
+                found[text] = (key, None if key in stored else _find(text, markdown))
+        return found
+
+
+# A text's cache key, and its citations (None: the cache holds them).
+Parsed = tuple[str, "tuple[Citation, ...] | None"]
 
 
 def _parse_all(todo: list[str], markdown: bool) -> list[tuple[Citation, ...]] | None:
@@ -154,9 +185,9 @@ def _parse_all(todo: list[str], markdown: bool) -> list[tuple[Citation, ...]] | 
 class _Cached:
     """The texts of one prime() call, against a project's citation cache."""
 
-    def __init__(self, project: Path, texts: list[str], markdown: bool):
+    def __init__(self, project: Path, texts: list[str], markdown: bool, keys: dict[str, str]):
         self.project, self.texts, self.markdown = project, texts, markdown  # all of the call's texts
-        self.keys = {t: citation_cache.key(t, markdown) for t in texts}
+        self.keys = {t: keys.get(t) or citation_cache.key(t, markdown) for t in texts}
         self.stored = citation_cache.load(project, markdown)
 
     def missing(self, todo: list[str]) -> list[str]:
@@ -182,7 +213,7 @@ class _Cached:
 
 
 def _row(c: Citation) -> list:
-    return [c.type, c.number, c.issuer, c.date, c.body, c.start, c.end]
+    return list(c)
 
 
 def _from_rows(rows, length: int) -> tuple[Citation, ...] | None:
@@ -247,13 +278,13 @@ def _scan_of(text: str) -> _Scan | None:
         return None
     starts: list[int] = []
     ends: list[int] = []
-    for stretch in ANCHORS.finditer(lower):
-        start = max(stretch.start() - ANCHOR_REACH, 0)
-        if ends and start <= ends[-1]:  # after a "nghị quyết" that began a stretch of its own
-            ends[-1] = stretch.end()
+    for anchor in ANCHORS.finditer(lower):
+        start, end = anchor.span()
+        if ends and start - ends[-1] <= ANCHOR_REACH:  # within reach of the stretch before
+            ends[-1] = end
         else:
-            starts.append(start)
-            ends.append(stretch.end())
+            starts.append(max(start - ANCHOR_REACH, 0))
+            ends.append(end)
     return _Scan(lower, starts, ends)
 
 

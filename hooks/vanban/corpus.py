@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ SUFFIXES = (".md",)
 class Corpus:
     documents: list[Document] = field(default_factory=list)  # every valid document
     problems: list[Problem] = field(default_factory=list)
+    extra: dict[str, object] = field(default_factory=dict)  # document path → what load(each=) returned
 
     @property
     def published(self) -> list[Document]:
@@ -35,20 +37,39 @@ def files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def load(root: Path, base: Path | None = None, paths: list[Path] | None = None) -> Corpus:
-    """Read every document below `root` (or just `paths`), reporting every problem."""
+def load(root: Path, base: Path | None = None, paths: list[Path] | None = None,
+         each: Callable[[Document], object] | None = None) -> Corpus:
+    """Read every document below `root` (or just `paths`), reporting every problem.
+
+    `each(document)` runs where the document was read, a forked worker when
+    there are thousands, and its result is kept in `corpus.extra`: work per
+    document (parsing its citations) then shares the workers that read the
+    files instead of waiting for all of them and starting others."""
+    global _EACH
     base = base or root.parent
     corpus = Corpus()
     paths = paths if paths is not None else files(root)
-    for doc, problems in _read_all(paths, base):
+    _EACH = each  # read by the workers (forked: functions cross without pickling)
+    try:
+        read = _read_all(paths, base)
+    finally:
+        _EACH = None
+    for doc, problems, extra in read:
         corpus.problems.extend(problems)
         if doc is not None:
             corpus.documents.append(doc)
+            if extra is not None:
+                corpus.extra[doc.path] = extra
     corpus.problems.extend(_collisions(corpus.documents))
     return corpus
 
 
-def _read_all(paths: list[Path], base: Path) -> list[tuple[Document | None, list[Problem]]]:
+_EACH: Callable[[Document], object] | None = None
+
+Read = tuple[Document | None, list[Problem], object]
+
+
+def _read_all(paths: list[Path], base: Path) -> list[Read]:
     """Each file read and checked, in order; thousands of them in forked processes
     (YAML and the checks are pure Python: a tenth of a build at 10,000)."""
     if len(paths) >= forked.AT_LEAST:
@@ -58,9 +79,11 @@ def _read_all(paths: list[Path], base: Path) -> list[tuple[Document | None, list
     return _read_batch((paths, base))
 
 
-def _read_batch(job: tuple[list[Path], Path]) -> list[tuple[Document | None, list[Problem]]]:
+def _read_batch(job: tuple[list[Path], Path]) -> list[Read]:
     paths, base = job
-    return [_read_one(path, base) for path in paths]
+    read = [_read_one(path, base) for path in paths]
+    return [(doc, problems, _EACH(doc) if doc is not None and _EACH is not None else None)
+            for doc, problems in read]
 
 
 def _read_one(path: Path, base: Path) -> tuple[Document | None, list[Problem]]:

@@ -7,6 +7,7 @@ rather than invent one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -71,7 +72,11 @@ def parse(value: object) -> PartialDate | None:
         return PartialDate(value.year, value.month, value.day)
     if isinstance(value, bool):
         return None
-    text = str(value).strip()
+    return _parse_text(str(value).strip())
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a corpus cites the same dates tens of thousands of times
+def _parse_text(text: str) -> PartialDate | None:
     for pattern, order in _FORMS:
         match = pattern.match(text)
         if match:

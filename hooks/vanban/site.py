@@ -48,11 +48,15 @@ POST_STEPS: list = []
 
 def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     """Read, validate and generate; raises DocumentErrors if any document is wrong."""
-    corpus = corpus_mod.load(plans_dir, base)
+    project = base or plans_dir.parent
+    ahead = citations.Ahead(project)
+    # Bodies are parsed where they are read (but those an earlier run found, read back).
+    corpus = corpus_mod.load(plans_dir, base, each=lambda doc: ahead.parse([doc.body]) if doc.published else None)
     citations.forget_primed()
-    # Held-back documents are never scanned; what an earlier run found is read back.
+    # Held-back documents are never scanned.
     # Not complete: the held-back documents' entries, kept by `vanban check`, stay.
-    citations.prime((doc.body for doc in corpus.published), project=base or plans_dir.parent)
+    citations.prime((doc.body for doc in corpus.published), project=project,
+                    ahead={text: p for found in corpus.extra.values() for text, p in found.items()})
     site = Site(corpus, options, problems=list(corpus.problems))
     for doc in corpus.published:
         site.parts[doc.src_uri] = PageParts()
