@@ -8,6 +8,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -188,3 +189,52 @@ def test_emphasis_anywhere_keeps_the_parts_and_the_span_never_cuts_a_marker(part
     span = text[cite.start:cite.end]
     assert "*" not in span and "_" not in span
     assert parts.head.startswith(span)
+
+
+# Words that make the long citations: laws with their titles, an organ between
+# "của" and "số", type phrases, dates, with spaces, commas and colons between.
+SOUP_WORDS = ["Luật", "Bộ luật", "Pháp lệnh", "Tổ", "chức", "chính", "quyền", "địa", "phương", "của",
+              "Ban", "Chấp", "hành", "Đảng", "bộ", "tỉnh", "Bộ Chính trị", "số", "Số", "ngày", "Nghị quyết",
+              "liên tịch", "Chương trình hành động", "Quyết định", "QĐ", "06/5/2021", "19 tháng 6 năm 2015",
+              "1493/QĐ-TTg", "06-CT/TU", "77/2015/QH13", "05", "Đại hội", "lần thứ XIII", "Trung ương 4",
+              "khóa XII", "về", "công", "tác", "dân", "vận", "1.", "(", ")"]
+SOUP_GLUE = [" ", " ", " ", "  ", ", ", ",", ": ", " : ", "\n", " \n  ", "\t", ""]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SOUP_WORDS), st.sampled_from(SOUP_GLUE)), max_size=40))
+def test_the_windows_before_anchors_hold_every_long_citation(pieces):
+    """The windows read before each anchor (citation_grammar: where to look)
+    find the citations that start farthest from their first digit: laws with
+    a long title, an organ between "của" and "số", named laws with their date."""
+    from vanban.citation_text import prepare
+    from vanban.citations import _next_match, _scan_of
+
+    prep = prepare("".join(word + glue for word, glue in pieces))
+    slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]
+    fast = [m.span() for m in _all(lambda pos: _next_match(prep.match, _scan_of(prep.match), pos))]
+    assert fast == slow
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a named law with twelve words of title, then its date
+    ("Căn cứ Luật Tổ chức chính quyền địa phương Một Hai Ba Bốn Năm Sáu, ngày 19 tháng 6 năm 2015;", "Luật Tổ"),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày   19/6/2015 của Quốc hội", "Luật Tổ"),
+    # "Bộ luật" and twelve words of title before "số"
+    ("Căn cứ Bộ luật Lao động Một Hai Ba Bốn Năm Sáu Bảy Tám Chín Mười số 45/2019/QH14;", "Bộ luật"),
+    # a four-word type, "của" and ten words of an organ before "số"
+    ("Theo Chương trình hành động của Ban Chấp hành Đảng bộ tỉnh khóa mười một nhiệm, số: 05-CTr/TU",
+     "Chương trình"),
+    # a four-word type and spaces before the number
+    ("Chương trình hành động      \n  12-CTr/TU và Nghị quyết liên tịch\t05/2020/NQLT-CP", "Chương trình"),
+    ("QĐ 1493/QĐ-TTg; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI", "QĐ 1493"),
+])
+def test_citations_far_from_their_first_digit_are_found(text, first):
+    from vanban.citation_text import prepare
+    from vanban.citations import _next_match, _scan_of
+
+    prep = prepare(text)
+    slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]
+    fast = [m.span() for m in _all(lambda pos: _next_match(prep.match, _scan_of(prep.match), pos))]
+    assert fast == slow
+    assert text[slow[0][0]:].startswith(first)

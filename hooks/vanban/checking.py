@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import yaml
 
-from . import citations
+from . import citations, forked
 from . import corpus as corpus_mod
 from .problems import Problem
 
@@ -111,7 +111,35 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
     citations.prime((item for d in asked.documents for item in _items(d)), markdown=False,
                     project=project, complete=complete,
                     ahead={text: p for _, items in parsed for text, p in items.items()})
-    return list(known.problems) + registry.check_citations(asked, known)
+    return list(known.problems) + _resolved(asked.documents, known)
+
+
+def _resolved(documents, known) -> list[Problem]:
+    """registry.check_citations over `documents`; thousands of them in forked
+    workers, which see the registry and the parsed citations without a copy."""
+    global _RESOLVING
+    if len(documents) >= forked.AT_LEAST:
+        _RESOLVING = (documents, known)
+        try:
+            done = forked.map_forked(_resolve_span, forked.spans(len(documents)))
+        finally:
+            _RESOLVING = None
+        if done is not None:
+            return [problem for batch in done for problem in batch]
+    return _check(documents, known)
+
+
+_RESOLVING: tuple | None = None
+
+
+def _resolve_span(span: tuple[int, int]) -> list[Problem]:
+    documents, known = _RESOLVING
+    return _check(documents[span[0]:span[1]], known)
+
+
+def _check(documents, known) -> list[Problem]:
+    from .registry import check_citations
+    return check_citations(SimpleNamespace(documents=documents), known)
 
 
 class _AnyTagLoader(yaml.SafeLoader):

@@ -62,6 +62,9 @@ def _trie_node(node: dict) -> str:
 
 
 _TYPE = _trie(TYPE_WORDS)
+_TYPE_WORDS = max(len(w.split()) for w in TYPE_WORDS)  # words of the longest type phrase
+_TITLE_WORDS = 12  # words of a law's title: Luật Tổ chức chính quyền địa phương
+_PREBODY_WORDS = 10  # words of an organ between "của" and "số" (older Party order)
 _ABBR = "|".join(sorted(("C[Tt]r", "T[Tt]r", *(a for a in ABBREVIATIONS if a not in ("CTR", "TTR"))),
                         key=len, reverse=True))
 
@@ -103,12 +106,12 @@ _SEP = r"""
 """
 _HEAD = rf"""
     (?: (?<!\w)(?P<law>Bo\s+luat|Luat|Phap\s+lenh)   # a law, with its title before "số"
-          (?P<title>(?:\s+(?!so\b)[^\W\d_]+,?){{1,12}}?)(?=\s+so\b)
+          (?P<title>(?:\s+(?!so\b)[^\W\d_]+,?){{1,{_TITLE_WORDS}}}?)(?=\s+so\b)
       | (?<!\w)(?P<type>{_TYPE})(?!\w)               # a type word, any case, diacritics or not
       | (?<!\w)(?P<abbr>(?-i:{_ABBR}))(?!\w)         # or its upper-case abbreviation (QĐ 1493/QĐ-TTg)
     )
     (?:\s*,?\s+cua\s+                                # older Party order: Quyết định của Bộ Chính trị số …
-       (?P<prebody>(?:(?!so\b)[^\W\d_]+[ ,]+){{1,10}}?)(?=so\b))?
+       (?P<prebody>(?:(?!so\b)[^\W\d_]+[ ,]+){{1,{_PREBODY_WORDS}}}?)(?=so\b))?
 """
 _ORDINAL = r"(?:muoi(?:\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|nhat|hai|ba|tu|nam|sau|bay|tam|chin)"
 _NAMED = rf"""
@@ -124,7 +127,7 @@ _NAMED = rf"""
           lan\s+thu\s+(?:{_ORDINAL}|\d{{1,2}}|(?-i:[IVXLC]+))(?!\w)
     )
   | (?<!\w)(?P<lawname>(?-i:B)o\s+luat|(?-i:L)uat)(?!\s+su\b)   # a law by its name and date
-      (?P<lawtitle>\s+(?-i:[A-Z])[^\W\d_]*(?:\s+[^\W\d_]+,?){{0,11}}?)
+      (?P<lawtitle>\s+(?-i:[A-Z])[^\W\d_]*(?:\s+[^\W\d_]+,?){{0,{_TITLE_WORDS - 1}}}?)
       (?P<lawdate>\s*,?\s+ngay\s*:?\s*{_DATE})
 """
 
@@ -161,20 +164,28 @@ def _lower_pattern(pattern: str) -> str:
     return re.sub(r"(?<!\\)(?<!\(\?)[A-Z]", lambda m: m.group().lower(), pattern)
 
 
-# Where to look at all. Every citation holds a numeral that starts a number
-# within ANCHOR_REACH characters of its start (its first member; a law's date),
-# or starts with "nghị quyết" (a resolution by name); PREFIX reads a citation
-# from its start to that point, so a scan of the text near the anchors finds
-# every place CITATION can start, and half the text of a plan is never scanned.
+# Where to look at all. A citation holds a numeral, the first digit of its
+# first member (a law by name: of its date), or starts with "nghị quyết" (a
+# resolution by name). These anchors are found first; PREFIX then reads a
+# citation from its start to its first digit in a window before each anchor,
+# so a scan of the windows finds every place CITATION can start, and most of
+# the text of a plan is never scanned. The windows follow from the grammar:
+# - before a digit that follows "số" or "ngày" (and spaces or a colon): a
+#   type phrase, "của" and an organ (_HEAD's prebody), or a law and its title,
+#   in at most WORDS_BEFORE_SO words of letters with spaces and commas between;
+# - before any other digit: a type phrase or an abbreviation, then spaces, in
+#   at most _TYPE_WORDS words (or the symbol starts at the digit itself);
+# - "nghị quyết" by name starts at its anchor.
 # PREFIX is case-blind and runs over the lower-cased text (no IGNORECASE, 40%
 # faster); CITATION then confirms each hit with its case rules (Roman numerals,
 # upper-case abbreviations, capitalised names).
-ANCHOR_REACH = 400  # a type phrase, "của" and ten words of an organ, "số": under 200 in practice
-# Each anchor: a run of digits or "nghi quyet". Anchors at most ANCHOR_REACH
-# apart make one stretch; its citations start at most ANCHOR_REACH before it
-# and end in it. The pattern opens with a character set, which lets the regex
-# engine skip to the next digit or "n" instead of trying every position.
+WORDS_BEFORE_SO = max(2 + _TITLE_WORDS, _TYPE_WORDS + 1 + _PREBODY_WORDS)  # "bộ luật"/"pháp lệnh" + title; type + "của" + organ
+# The pattern opens with a character set, which lets the regex engine skip to
+# the next digit or "n" instead of trying every position.
 ANCHORS = re.compile(r"[\dn](?:(?<=n)ghi\s+quyet\s|(?<!n)\d*)")
+# Both run backwards, over the reversed lower-cased text, from an anchor's digit.
+AFTER_SO = re.compile(rf"[\s:]*(?:os|yagn)(?:[\s,]*[^\W\d_]+){{0,{WORDS_BEFORE_SO}}}")
+AFTER_WORDS = re.compile(rf"\s*(?:[^\W\d_]+\s*){{0,{_TYPE_WORDS}}}")
 PREFIX = re.compile(_lower_pattern(rf"""
     (?<!\w)(?=[0-9{_FIRST_LETTERS}])
     (?: (?:{_nameless(_HEAD)}\s*)?                   # a numbered citation: its type phrase,

@@ -32,7 +32,8 @@ from typing import NamedTuple
 from . import citation_cache, dates, doctypes, forked, numbers
 from .citation_grammar import (
     ABBREVIATIONS,
-    ANCHOR_REACH,
+    AFTER_SO,
+    AFTER_WORDS,
     ANCHORS,
     BODY_INTRO,
     CITATION,
@@ -271,20 +272,24 @@ class _Scan(NamedTuple):
 
 
 def _scan_of(text: str) -> _Scan | None:
-    """The stretches of `text` worth scanning; None for a text whose lower case
-    changes its length (a rare letter), which the plain pattern then scans."""
+    """The windows of `text` worth scanning (citation_grammar: where to look);
+    None for a text whose lower case changes its length (a rare letter), which
+    the plain pattern then scans."""
     lower = text.lower()
     if len(lower) != len(text):
         return None
+    backwards, size = lower[::-1], len(lower)  # the words before an anchor, read from it
     starts: list[int] = []
     ends: list[int] = []
     for anchor in ANCHORS.finditer(lower):
         start, end = anchor.span()
-        if ends and start - ends[-1] <= ANCHOR_REACH:  # within reach of the stretch before
-            ends[-1] = end
-        else:
-            starts.append(max(start - ANCHOR_REACH, 0))
-            ends.append(end)
+        if lower[start] != "n":  # a digit, not "nghi quyet"
+            before = AFTER_SO.match(backwards, size - start) or AFTER_WORDS.match(backwards, size - start)
+            start = size - before.end()
+        while ends and start <= ends[-1]:  # windows that meet are one
+            start, end = min(start, starts.pop()), max(end, ends.pop())
+        starts.append(start)
+        ends.append(end)
     return _Scan(lower, starts, ends)
 
 
