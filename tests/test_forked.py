@@ -87,3 +87,20 @@ def test_work_per_document_runs_where_it_is_read(tmp_path, monkeypatch, workers)
     assert loaded.extra["plans/2023/401-kh-duk.md"] == "402-KH/ĐUK"
     assert "plans/2023/000-kh-duk.md" not in loaded.extra
     assert corpus.load(plans, tmp_path).extra == {}
+
+
+def test_the_collector_is_paused_for_bulk_work_and_restored_after():
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError), forked.bulk():
+        assert not gc.isenabled()
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with forked.bulk():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()

@@ -54,8 +54,9 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
         names.update(_display(p, base) for p in targets)
     for root, names in selected.items():
         report.files += len(names)
-        report.problems.extend(p for p in _root_problems(root, base, names, report.notes)
-                               if p.file in names or not p.file.startswith(_display(root, base)))
+        with forked.bulk():
+            found = _root_problems(root, base, names, report.notes)
+        report.problems.extend(p for p in found if p.file in names or not p.file.startswith(_display(root, base)))
     report.problems.sort(key=lambda p: (p.file, p.line, p.field))
     return report
 

@@ -175,7 +175,8 @@ def _lower_pattern(pattern: str) -> str:
 #   in at most WORDS_BEFORE_SO words of letters with spaces and commas between;
 # - before any other digit: a type phrase or an abbreviation, then spaces, in
 #   at most _TYPE_WORDS words (or the symbol starts at the digit itself);
-# - "nghị quyết" by name starts at its anchor.
+# - "nghị quyết" by name starts at its anchor;
+# - and none starts before the digit before its first digit.
 # PREFIX is case-blind and runs over the lower-cased text (no IGNORECASE, 40%
 # faster); CITATION then confirms each hit with its case rules (Roman numerals,
 # upper-case abbreviations, capitalised names).

@@ -128,7 +128,7 @@ def _sub(pattern: re.Pattern):
     return lambda text: pattern.sub(_blank, text)
 
 
-_BACKTICKS = re.compile(r"`+")
+_BACKTICKS = re.compile(r"``*")
 _ELEMENT_OPEN = re.compile(r"<(pre|code|script|style|a)\b[^<>]*>", re.I)
 _ELEMENT_CLOSE = re.compile(r"</(pre|code|script|style|a)\s*>", re.I)
 
@@ -232,8 +232,8 @@ def _blank_path(match: re.Match) -> str:
 
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:nbsp|#160|#xa0|ensp|emsp|thinsp);", re.I)
-_EMPHASIS = re.compile(r"[*_~]+")
-_STARS = re.compile(r"\*+")
+_EMPHASIS = re.compile(r"[*_~][*_~]*")  # opening with one character lets the engine skip to it
+_STARS = re.compile(r"\*\**")
 
 # A line that starts a new block: the newline before it is a hard boundary.
 _BLOCK_START = re.compile(r"[ \t]*(?:$|[-*+][ \t]|\d{1,3}[.)][ \t]|#|>|\||`{3}|~{3}|[-*_=][ \t]*[-*_=][ \t]*[-*_=])")

@@ -281,11 +281,16 @@ def _scan_of(text: str) -> _Scan | None:
     backwards, size = lower[::-1], len(lower)  # the words before an anchor, read from it
     starts: list[int] = []
     ends: list[int] = []
+    digits = 0  # end of the last digit: a citation has none before its first digit, so starts after it
     for anchor in ANCHORS.finditer(lower):
         start, end = anchor.span()
         if lower[start] != "n":  # a digit, not "nghi quyet"
-            before = AFTER_SO.match(backwards, size - start) or AFTER_WORDS.match(backwards, size - start)
-            start = size - before.end()
+            if start - digits > 1:  # not the next part of a date or a number ("06/5/2021")
+                start = size - (AFTER_SO.match(backwards, size - start, size - digits)
+                                or AFTER_WORDS.match(backwards, size - start, size - digits)).end()
+            else:
+                start = digits
+            digits = end
         while ends and start <= ends[-1]:  # windows that meet are one
             start, end = min(start, starts.pop()), max(end, ends.pop())
         starts.append(start)

@@ -51,7 +51,8 @@ def load(root: Path, base: Path | None = None, paths: list[Path] | None = None,
     paths = paths if paths is not None else files(root)
     _EACH = each  # read by the workers (forked: functions cross without pickling)
     try:
-        read = _read_all(paths, base)
+        with forked.bulk():
+            read = _read_all(paths, base)
     finally:
         _EACH = None
     for doc, problems, extra in read:

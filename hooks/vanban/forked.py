@@ -9,6 +9,8 @@ citations ahead, writing the search index's pages.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import gc
 import multiprocessing
 import os
 
@@ -38,3 +40,19 @@ def map_forked(function, arguments: list, *, chunksize: int = 1) -> list | None:
             return list(pool.map(function, arguments, chunksize=chunksize))
     except (OSError, ValueError, concurrent.futures.process.BrokenProcessPool):
         return None
+
+
+@contextlib.contextmanager
+def bulk():
+    """The cyclic garbage collector paused while thousands of documents and
+    citations are made (read, unpickled from the workers, resolved): it would
+    walk every object made so far again and again, and none of them form
+    cycles. A tenth of a check at 10,000 documents, in this process and in
+    the forked workers, which start with it paused."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
