@@ -181,12 +181,16 @@ def _lower_pattern(pattern: str) -> str:
 # faster); CITATION then confirms each hit with its case rules (Roman numerals,
 # upper-case abbreviations, capitalised names).
 WORDS_BEFORE_SO = max(2 + _TITLE_WORDS, _TYPE_WORDS + 1 + _PREBODY_WORDS)  # "bộ luật"/"pháp lệnh" + title; type + "của" + organ
-# The pattern opens with a character set, which lets the regex engine skip to
-# the next digit or "n" instead of trying every position.
-ANCHORS = re.compile(r"[\dn](?:(?<=n)ghi\s+quyet\s|(?<!n)\d*)")
-# Both run backwards, over the reversed lower-cased text, from an anchor's digit.
-AFTER_SO = re.compile(rf"[\s:]*(?:os|yagn)(?:[\s,]*[^\W\d_]+){{0,{WORDS_BEFORE_SO}}}")
-AFTER_WORDS = re.compile(rf"\s*(?:[^\W\d_]+\s*){{0,{_TYPE_WORDS}}}")
+# Both open with what they look for, which lets the regex engine skip to it
+# instead of trying the whole pattern at every position.
+DIGITS = re.compile(r"\d\d*")
+RESOLUTIONS = re.compile(r"nghi\s+quyet\s")
+# Read backwards, over the reversed lower-cased text, from a digit: the words
+# before "số"/"ngày", or else a type phrase.
+WORDS_BEFORE = re.compile(rf"""
+    [\s:]*(?:os|yagn)(?:[\s,]*[^\W\d_]+){{0,{WORDS_BEFORE_SO}}}
+  | \s*(?:[^\W\d_]+\s*){{0,{_TYPE_WORDS}}}
+""", re.X)
 PREFIX = re.compile(_lower_pattern(rf"""
     (?<!\w)(?=[0-9{_FIRST_LETTERS}])
     (?: (?:{_nameless(_HEAD)}\s*)?                   # a numbered citation: its type phrase,

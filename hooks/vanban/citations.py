@@ -32,20 +32,20 @@ from typing import NamedTuple
 from . import citation_cache, dates, doctypes, forked, numbers
 from .citation_grammar import (
     ABBREVIATIONS,
-    AFTER_SO,
-    AFTER_WORDS,
-    ANCHORS,
     BODY_INTRO,
     CITATION,
     DATE_TAIL,
+    DIGITS,
     GROUP,
     LAWS,
     MEMBER,
     PREFIX,
+    RESOLUTIONS,
     SEPARATOR,
     TYPE_START,
     TYPE_WORDS,
     UNIT_AFTER,
+    WORDS_BEFORE,
     YEAR_TAIL,
 )
 from .citation_text import _HOMOGLYPHS, BOUNDARY, Prepared, prepare
@@ -278,23 +278,27 @@ def _scan_of(text: str) -> _Scan | None:
     lower = text.lower()
     if len(lower) != len(text):
         return None
-    backwards, size = lower[::-1], len(lower)  # the words before an anchor, read from it
+    backwards, size = lower[::-1], len(lower)  # the words before a digit, read from it
+    windows = []
+    last = 0  # end of the digits before: a citation has none before its first digit, so starts after them
+    for digits in DIGITS.finditer(lower):
+        start, end = digits.span()
+        if start - last > 1:
+            start = size - WORDS_BEFORE.match(backwards, size - start, size - last).end()
+        else:  # the next part of a date or a number ("06/5/2021"): one window with it
+            start = last
+        windows.append((start, end))
+        last = end
+    windows.extend(m.span() for m in RESOLUTIONS.finditer(lower))  # a resolution by name starts there
+    windows.sort()
     starts: list[int] = []
     ends: list[int] = []
-    digits = 0  # end of the last digit: a citation has none before its first digit, so starts after it
-    for anchor in ANCHORS.finditer(lower):
-        start, end = anchor.span()
-        if lower[start] != "n":  # a digit, not "nghi quyet"
-            if start - digits > 1:  # not the next part of a date or a number ("06/5/2021")
-                start = size - (AFTER_SO.match(backwards, size - start, size - digits)
-                                or AFTER_WORDS.match(backwards, size - start, size - digits)).end()
-            else:
-                start = digits
-            digits = end
-        while ends and start <= ends[-1]:  # windows that meet are one
-            start, end = min(start, starts.pop()), max(end, ends.pop())
-        starts.append(start)
-        ends.append(end)
+    for start, end in windows:
+        if ends and start <= ends[-1]:  # windows that meet are one
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
     return _Scan(lower, starts, ends)
 
 
