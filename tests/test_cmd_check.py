@@ -222,3 +222,17 @@ def test_a_check_of_hundreds_of_files_reports_every_citation_once(tmp_path, monk
     citations._find.cache_clear()
     monkeypatch.setattr(citations, "_find", lambda *a: pytest.fail("parsed again"))
     assert run_json(tmp_path, monkeypatch, capsys) == (0, problems)
+
+
+def test_the_program_checks_and_exits_with_the_status(tmp_path):
+    """`vanban check` as a program (the entry point and `python -m vanban.cli`
+    run `run`, which ends with the collector frozen): its output and status."""
+    import subprocess
+    import sys
+
+    write(tmp_path, {"2023/1-kh-duk.md": plan(loai="Sắc lệnh", so_hieu="1-KH/ĐUK")})
+    done = subprocess.run([sys.executable, "-m", "vanban.cli", "check"], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[-1] == "Đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo."
+    assert "plans/2023/1-kh-duk.md:" in done.stdout
