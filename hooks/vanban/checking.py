@@ -43,6 +43,7 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
     base = base or Path.cwd()
     report = Report()
     selected: dict[Path, set[str]] = {}  # plans root → display names asked about
+    listed: dict[Path, list[Path]] = {}  # plans root → its files, when asked about whole
     for path in paths:
         # Resolved once (a symlinked folder, "..") so the names asked about are
         # spelled as the documents read from the resolved plans/ folder.
@@ -51,12 +52,15 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
         names = selected.setdefault(root, set())
         # Non-Markdown files stay in: the build reports them as errors, and so does check.
         targets = corpus_mod.files(path) if path.is_dir() else [path]
+        if path == root:
+            listed[root] = targets
         names.update(_display(p, base) for p in targets)
     for root, names in selected.items():
         report.files += len(names)
         with forked.bulk():
-            found = _root_problems(root, base, names, report.notes)
-        report.problems.extend(p for p in found if p.file in names or not p.file.startswith(_display(root, base)))
+            found = _root_problems(root, base, names, report.notes, listed.get(root))
+        inside = _display(root, base)
+        report.problems.extend(p for p in found if p.file in names or not p.file.startswith(inside))
     report.problems.sort(key=lambda p: (p.file, p.line, p.field))
     return report
 
@@ -74,7 +78,8 @@ def _display(path: Path, base: Path) -> str:
     return corpus_mod._display(path, base)
 
 
-def _root_problems(root: Path, base: Path, names: set[str], notes: list[str]) -> list[Problem]:
+def _root_problems(root: Path, base: Path, names: set[str], notes: list[str],
+                   files: list[Path] | None = None) -> list[Problem]:
     """What the build reports: every document's problems, then the citations' warnings."""
     ahead = citations.Ahead(root.parent)
 
@@ -83,7 +88,7 @@ def _root_problems(root: Path, base: Path, names: set[str], notes: list[str]) ->
             return ahead.parse([doc.body]), ahead.parse(_items(doc), markdown=False)
         return None
 
-    corpus = corpus_mod.load(root, base, each=parse)
+    corpus = corpus_mod.load(root, base, files, each=parse)
     return corpus.problems + _citation_problems(corpus, root.parent, base, notes, names)
 
 

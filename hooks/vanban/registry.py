@@ -208,13 +208,18 @@ def _strip_marks(text: str) -> str:
 
 def from_citation(citation, text: str, home: str | None) -> Entry:
     """An entry built only from what the citation says."""
-    date = dates.parse(citation.date) if citation.date else None
     name = _plain(text[citation.start:citation.end]) if citation.number is None else None
+    return _cited(citation.type, citation.number, name, citation.issuer, citation.date, citation.body, home)
+
+
+@lru_cache(maxsize=1 << 16)  # a corpus cites the same documents thousands of times; entries are frozen
+def _cited(type_: str, number: str | None, name: str | None, issuer: str | None, date_text: str | None,
+           body: str | None, home: str | None) -> Entry:
+    date = dates.parse(date_text) if date_text else None
     return Entry(
-        type=citation.type, number=citation.number, name=name, issuer=citation.issuer,
-        date=date, year=date.year if date else _number_year(citation.number),
-        body=citation.body, province=province_of(citation.body, citation.issuer, home),
-        source="citation",
+        type=type_, number=number, name=name, issuer=issuer,
+        date=date, year=date.year if date else _number_year(number),
+        body=body, province=province_of(body, issuer, home), source="citation",
     )
 
 
@@ -416,8 +421,12 @@ def document_citations(doc: Document, registry: Registry) -> list[Found]:
     for key, kind, item in relation_items(doc):
         for citation in find_citations(item, markdown=False):
             found.append(Found(kind, citation, item, doc.lines.get(key, 2), key, registry.resolve(citation, item)))
+    line, counted = doc.body_line, 0  # lines counted up to the citation before, not from the top each time
     for citation in find_citations(doc.body):
-        line = doc.body_line + doc.body.count("\n", 0, citation.start)
+        if citation.start < counted:
+            line, counted = doc.body_line, 0
+        line += doc.body.count("\n", counted, citation.start)
+        counted = citation.start
         found.append(Found(MENTIONED, citation, doc.body, line, "nội dung", registry.resolve(citation, doc.body)))
     return found
 
