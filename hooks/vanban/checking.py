@@ -55,13 +55,13 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
         if path == root:
             listed[root] = targets
         names.update(_display(p, base) for p in targets)
-    for root, names in selected.items():
-        report.files += len(names)
-        with forked.bulk():
+    with forked.bulk():
+        for root, names in selected.items():
+            report.files += len(names)
             found = _root_problems(root, base, names, report.notes, listed.get(root))
-        inside = _display(root, base)
-        report.problems.extend(p for p in found if p.file in names or not p.file.startswith(inside))
-    report.problems.sort(key=lambda p: (p.file, p.line, p.field))
+            inside = _display(root, base)
+            report.problems.extend(p for p in found if p.file in names or not p.file.startswith(inside))
+        report.problems.sort(key=lambda p: (p.file, p.line, p.field))
     return report
 
 
