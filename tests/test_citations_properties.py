@@ -228,6 +228,9 @@ def test_the_windows_before_anchors_hold_every_long_citation(pieces):
     # a four-word type and spaces before the number
     ("Chương trình hành động      \n  12-CTr/TU và Nghị quyết liên tịch\t05/2020/NQLT-CP", "Chương trình"),
     ("QĐ 1493/QĐ-TTg; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI", "QĐ 1493"),
+    # dotless ı and long ſ, which the case-blind pattern reads as i and s
+    ("Nghı quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI", "Nghı quyết"),
+    ("Chỉ thị ſố 06-CT/TU", "Chỉ thị"),
 ])
 def test_citations_far_from_their_first_digit_are_found(text, first):
     from vanban.citation_text import prepare

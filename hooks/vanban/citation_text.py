@@ -39,7 +39,9 @@ _COMBINING = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f
 
 # Latin look-alikes planted by text-spinning sites (citations-vn.md §3); they
 # are folded in the match copy only, so the words shown are never changed.
-_HOMOGLYPHS = dict(zip("АВЕКМНОРСТХУаеорсухѕіјᴠԁ", "ABEKMHOPCTXYaeopcyxsijvd", strict=True))
+# Dotless ı and long ſ too: the case-blind CITATION reads them as i and s
+# (Python's IGNORECASE), so the lower-cased scan must see the same letters.
+_HOMOGLYPHS = dict(zip("АВЕКМНОРСТХУаеорсухѕіјᴠԁıſ", "ABEKMHOPCTXYaeopcyxsijvdis", strict=True))
 
 
 class OffsetMap:

@@ -150,9 +150,10 @@ class Ahead:
     thousands of files then runs one set of workers instead of two in a row.
     What it returns goes to prime(ahead=...)."""
 
-    def __init__(self, project: Path):
-        # Loaded before the workers start, which see it without a copy.
-        self.stored = {markdown: citation_cache.load(project, markdown) for markdown in (True, False)}
+    def __init__(self, project: Path, kinds: tuple[bool, ...] = (True, False)):
+        # Loaded before the workers start, which see it without a copy; `kinds`:
+        # bodies (True, Markdown) and front-matter items (False), those to be parsed.
+        self.stored = {markdown: citation_cache.load(project, markdown) for markdown in kinds}
 
     def parse(self, texts, markdown: bool = True) -> dict[str, Parsed]:
         """Each text's cache key, and its citations unless the cache holds them."""
@@ -267,7 +268,7 @@ def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
 
 class _Scan(NamedTuple):
     lower: str  # the match copy in lower case, the same length
-    starts: list[int]  # the stretches near an anchor, where a citation may start
+    starts: list[int]  # the windows before each number where a citation may start (merged where they meet)
     ends: list[int]
 
 

@@ -46,9 +46,10 @@ def map_forked(function, arguments: list, *, chunksize: int = 1) -> list | None:
 def bulk():
     """The cyclic garbage collector paused while thousands of documents and
     citations are made (read, unpickled from the workers, resolved): it would
-    walk every object made so far again and again, and none of them form
-    cycles. A tenth of a check at 10,000 documents, in this process and in
-    the forked workers, which start with it paused."""
+    walk every object made so far again and again, for the few cycles among
+    them, which it frees when it resumes. A tenth of a check at 10,000
+    documents, in this process and in the forked workers, which start with it
+    paused and end with their batches."""
     was = gc.isenabled()
     gc.disable()
     try:

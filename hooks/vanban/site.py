@@ -49,7 +49,7 @@ POST_STEPS: list = []
 def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     """Read, validate and generate; raises DocumentErrors if any document is wrong."""
     project = base or plans_dir.parent
-    ahead = citations.Ahead(project)
+    ahead = citations.Ahead(project, kinds=(True,))
     # Bodies are parsed where they are read (but those an earlier run found, read back).
     corpus = corpus_mod.load(plans_dir, base, each=lambda doc: ahead.parse([doc.body]) if doc.published else None)
     citations.forget_primed()
