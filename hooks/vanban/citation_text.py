@@ -130,7 +130,7 @@ def _sub(pattern: re.Pattern):
     return lambda text: pattern.sub(_blank, text)
 
 
-_BACKTICKS = re.compile(r"``*")
+_BACKTICKS = re.compile(r"``*")  # not `+: a pattern that opens with its character lets the engine skip to it
 _ELEMENT_OPEN = re.compile(r"<(pre|code|script|style|a)\b[^<>]*>", re.I)
 _ELEMENT_CLOSE = re.compile(r"</(pre|code|script|style|a)\s*>", re.I)
 
