@@ -104,3 +104,17 @@ def test_the_collector_is_paused_for_bulk_work_and_restored_after():
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def test_a_document_read_in_a_worker_keeps_the_module_s_own_type():
+    """A DocType crosses processes as the module's own object (one per type);
+    one that is not among doctypes.TYPES crosses by value."""
+    import pickle
+
+    from vanban import doctypes
+
+    plan_type = doctypes.by_name("Kế hoạch")
+    assert pickle.loads(pickle.dumps(plan_type)) is plan_type
+    odd = doctypes.DocType("Kế hoạch", ("KHX",))
+    back = pickle.loads(pickle.dumps(odd))
+    assert back == odd and back is not plan_type

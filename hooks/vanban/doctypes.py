@@ -17,6 +17,11 @@ class DocType:
     state: tuple[str, ...] = ()  # codes in the State shape 1286/QĐ-UBND
     abbreviations: tuple[str, ...] = ()  # type words written as an abbreviation
 
+    def __reduce__(self):
+        # Pickled as the module's own object when it is one of TYPES: a document
+        # read in a forked worker comes back with it, not with a copy.
+        return (_type, (self.name, self.party, self.state, self.abbreviations))
+
 
 TYPES: tuple[DocType, ...] = (
     DocType("Nghị quyết", ("NQ",), ("NQ",), ("NQ",)),
@@ -59,6 +64,12 @@ _BY_FOLDED_NAME = {fold(t.name): t for t in TYPES}
 def by_name(name: str) -> DocType | None:
     """The type named `name`, in any case, with or without diacritics."""
     return _BY_FOLDED_NAME.get(fold(" ".join(name.split())))
+
+
+def _type(*fields) -> DocType:
+    made = DocType(*fields)
+    known = by_name(made.name)
+    return known if known == made else made
 
 
 def names() -> list[str]:
