@@ -118,3 +118,18 @@ def test_a_document_read_in_a_worker_keeps_the_module_s_own_type():
     odd = doctypes.DocType("Kế hoạch", ("KHX",))
     back = pickle.loads(pickle.dumps(odd))
     assert back == odd and back is not plan_type
+
+
+def test_batches_reach_the_workers_through_the_fork(monkeypatch):
+    """map_batches: a closure and its items are seen by the workers without
+    pickling (a lambda cannot be pickled); results come back in order; below
+    the threshold, or with one core, the caller does the work."""
+    monkeypatch.setattr(forked, "workers", lambda: 2)
+    items = list(range(forked.AT_LEAST + 3))
+    offset = 1000
+    assert forked.map_batches(items, lambda batch: [i + offset for i in batch]) == [i + offset for i in items]
+    assert forked.map_batches(items[:5], lambda batch: batch) is None
+    assert forked.map_batches(items[:5], lambda batch: batch, at_least=1) == items[:5]
+    assert forked._JOB is None
+    monkeypatch.setattr(forked, "workers", lambda: 1)
+    assert forked.map_batches(items, lambda batch: batch) is None

@@ -123,24 +123,8 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
 def _resolved(documents, known) -> list[Problem]:
     """registry.check_citations over `documents`; thousands of them in forked
     workers, which see the registry and the parsed citations without a copy."""
-    global _RESOLVING
-    if len(documents) >= forked.AT_LEAST:
-        _RESOLVING = (documents, known)
-        try:
-            done = forked.map_forked(_resolve_span, forked.spans(len(documents)))
-        finally:
-            _RESOLVING = None
-        if done is not None:
-            return [problem for batch in done for problem in batch]
-    return _check(documents, known)
-
-
-_RESOLVING: tuple | None = None
-
-
-def _resolve_span(span: tuple[int, int]) -> list[Problem]:
-    documents, known = _RESOLVING
-    return _check(documents[span[0]:span[1]], known)
+    found = forked.map_batches(documents, lambda batch: _check(batch, known))
+    return found if found is not None else _check(documents, known)
 
 
 def _check(documents, known) -> list[Problem]:

@@ -171,17 +171,7 @@ Parsed = tuple[str, "tuple[Citation, ...] | None"]
 
 def _parse_all(todo: list[str], markdown: bool) -> list[tuple[Citation, ...]] | None:
     """Each text's citations, in forked workers; None if too few or no processes."""
-    global _TODO
-    if len(todo) < forked.AT_LEAST:
-        return None
-    # The workers read the texts from this process's memory (forked): only
-    # the bounds of each batch cross, not megabytes of text.
-    _TODO = todo
-    try:
-        found = forked.map_forked(_parse_batch, [(a, b, markdown) for a, b in forked.spans(len(todo))])
-    finally:
-        _TODO = []
-    return None if found is None else [c for batch in found for c in batch]
+    return forked.map_batches(todo, lambda texts: [_find(text, markdown) for text in texts])
 
 
 class _Cached:
@@ -233,17 +223,9 @@ def _from_rows(rows, length: int) -> tuple[Citation, ...] | None:
     return None
 
 
-_TODO: list[str] = []
-
-
 def forget_primed() -> None:
     """A new build: texts of the last one are not kept."""
     _PRIMED.clear()
-
-
-def _parse_batch(job: tuple[int, int, bool]) -> list[tuple[Citation, ...]]:
-    start, end, markdown = job
-    return [_find(text, markdown) for text in _TODO[start:end]]
 
 
 @functools.lru_cache(maxsize=1 << 15)

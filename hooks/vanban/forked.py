@@ -2,8 +2,9 @@
 
 Forked workers see this process's memory as it is (the documents, the texts)
 without copying or pickling it; only each call's argument and result cross.
-Used for the steps whose cost is thousands of independent pieces: parsing
-citations ahead, writing the search index's pages.
+Used for the steps whose cost is thousands of independent pieces: reading
+documents and parsing their citations, resolving a check's citations,
+writing the search index's pages.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+from collections.abc import Callable
 
 AT_LEAST = 400  # pieces of work; below that, starting processes costs more than it saves
 
@@ -40,6 +42,30 @@ def map_forked(function, arguments: list, *, chunksize: int = 1) -> list | None:
             return list(pool.map(function, arguments, chunksize=chunksize))
     except (OSError, ValueError, concurrent.futures.process.BrokenProcessPool):
         return None
+
+
+def map_batches(items: list, work: Callable[[list], list], at_least: int | None = None) -> list | None:
+    """work(batch) over batches of `items` in forked workers, the results joined
+    in order; None below `at_least` (AT_LEAST) items, with one core or no processes (the
+    caller then does the work here). `items` and `work` (a closure will do)
+    reach the workers through the fork: only each batch's bounds cross."""
+    global _JOB
+    if len(items) < (AT_LEAST if at_least is None else at_least):
+        return None
+    _JOB = (items, work)
+    try:
+        done = map_forked(_run_batch, spans(len(items)))
+    finally:
+        _JOB = None
+    return None if done is None else [result for batch in done for result in batch]
+
+
+_JOB: tuple | None = None
+
+
+def _run_batch(span: tuple[int, int]) -> list:
+    items, work = _JOB
+    return work(items[span[0]:span[1]])
 
 
 @contextlib.contextmanager

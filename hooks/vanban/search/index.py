@@ -225,28 +225,20 @@ def _run(coroutine) -> None:
 
 # Each record costs ~5 ms (the page read, its words encoded): 45 s at 10,000
 # in one process, so the pages are written by forked workers.
-_JOB: dict = {}
-
-
 def _write_pages(runs: list[list[tuple[Document, int]]], folders: list[Path], site_dir: Path) -> None:
     """Each run's records as pages in its folder (the pages Pagefind reads)."""
     batches = [(n, run[i:i + 100]) for n, run in enumerate(runs) for i in range(0, len(run), 100)]
     for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
-    if sum(map(len, runs)) >= forked.AT_LEAST:
-        _JOB.update(batches=batches, folders=folders, site_dir=site_dir)
-        try:
-            if forked.map_forked(_write_batch, list(range(len(batches))), chunksize=4) is not None:
-                return
-        finally:
-            _JOB.clear()
-    for n, batch in batches:
-        _scratch([record(doc, site_dir, shard) for doc, shard in batch], folders[n])
 
+    def write(some: list) -> list:
+        for n, batch in some:
+            _scratch([record(doc, site_dir, shard) for doc, shard in batch], folders[n])
+        return []
 
-def _write_batch(index: int) -> None:
-    n, batch = _JOB["batches"][index]
-    _scratch([record(doc, _JOB["site_dir"], shard) for doc, shard in batch], _JOB["folders"][n])
+    # A batch is 100 records: the threshold is counted in records, not batches.
+    if sum(map(len, runs)) < forked.AT_LEAST or forked.map_batches(batches, write, at_least=1) is None:
+        write(batches)
 
 
 def step(site, site_dir: Path) -> None:
