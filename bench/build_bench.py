@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 import corpus as bench_corpus  # noqa: E402  (bench/corpus.py, next to this file)
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from vanban.corpus import load as load_corpus  # noqa: E402
+from vanban.graph.corpus import load as load_corpus  # noqa: E402
 
 OUT = HERE / "out"
 SEED_PLAN = ROOT / "plans" / "2023" / "114-kh-duk.md"
@@ -333,8 +333,8 @@ def core_steps(plans: Path) -> dict:
 
 
 def _core_main(plans: Path) -> None:
-    from vanban import corpus as corpus_mod
-    from vanban import site as site_mod
+    from vanban.graph import corpus as corpus_mod
+    from vanban.site import build as site_mod
 
     timings: dict[str, float] = {}
 

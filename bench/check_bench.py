@@ -28,8 +28,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "hooks"))
 import corpus as bench_corpus  # noqa: E402  (bench/corpus.py)
 
-from vanban import checking  # noqa: E402
-from vanban import corpus as corpus_mod  # noqa: E402
+from vanban.editing import checking  # noqa: E402
+from vanban.graph import corpus as corpus_mod  # noqa: E402
 
 TARGET_1000 = 5.0  # seconds: "1,000 documents in a few seconds"
 

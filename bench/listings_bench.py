@@ -21,15 +21,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import corpus as corpus_gen  # noqa: E402
 
-from vanban import corpus as corpus_mod  # noqa: E402
-from vanban import deadlines, feeds, listings, opendata  # noqa: E402
-from vanban.pages import PageParts  # noqa: E402
-from vanban.site import Options, Site  # noqa: E402
+from vanban.graph import corpus as corpus_mod  # noqa: E402
+from vanban.site import deadlines, feeds, listings, opendata  # noqa: E402
+from vanban.site.build import Options, Site  # noqa: E402
+from vanban.site.pages import PageParts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # The cited documents' step runs first in a real build; it parses every
 # document's citations, and open data reuses them from the parser's cache.
-from vanban import cited_pages  # noqa: E402
+from vanban.site import cited_pages  # noqa: E402
 
 STEPS = [("dẫn chiếu*", cited_pages.step), ("deadlines", deadlines.step), ("listings", listings.step), ("table", listings.table_step),
          ("feeds", feeds.step), ("opendata", opendata.step)]

@@ -30,8 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from vanban.citation_text import prepare  # noqa: E402
-from vanban.citations import _find, find_citations  # noqa: E402
+from vanban.citations.parser import _find, find_citations  # noqa: E402
+from vanban.citations.prepared import prepare  # noqa: E402
 
 SEED = ROOT / "plans" / "2023" / "114-kh-duk.md"
 ISSUERS = ["TU", "TW", "ĐUK", "HU", "ĐU", "BTGTU", "UBKTTU"]

@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "hooks"))
 import corpus as bench_corpus  # noqa: E402  (bench/corpus.py)
 
-from vanban.corpus import load as load_corpus  # noqa: E402
+from vanban.graph.corpus import load as load_corpus  # noqa: E402
 from vanban.search import index as search_index  # noqa: E402
 
 OUT = HERE / "out" / "search"

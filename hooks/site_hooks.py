@@ -14,8 +14,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from vanban import site as core
-from vanban.problems import DocumentErrors
+from vanban.model.problems import DocumentErrors
+from vanban.site import build as core
 
 log = logging.getLogger("mkdocs.vanban")
 _state: dict = {}

@@ -6,7 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from vanban import corpus
+from vanban.graph import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from vanban.citations import Citation, find_citations
+from vanban.citations.parser import Citation, find_citations
 
 
 def case(case_id: str, text: str, expected: list[dict]):
@@ -743,7 +743,8 @@ def test_crlf_line_breaks_are_soft_breaks_and_blank_lines_still_end_a_paragraph(
 
 def test_primed_texts_give_the_same_citations(monkeypatch):
     """prime() parses in worker processes; find_citations answers from what they found."""
-    from vanban import citations, forked
+    from vanban import forked
+    from vanban.citations import parser as citations
 
     texts = ["Thực hiện Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy.",
              "Theo Nghị định 30/2020/NĐ-CP và Kế hoạch 114-KH/ĐUK.", "Không dẫn chiếu gì."]

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vanban import doctypes
-from vanban.citations import find_citations
+from vanban.citations.parser import find_citations
+from vanban.model import doctypes
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -156,8 +156,8 @@ def test_no_input_raises_and_spans_stay_inside(text, markdown):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(TRICKY, st.builds(lambda a, parts, b: a + parts.head + parts.tails + b, TRICKY, citations(), TRICKY)))
 def test_the_fast_scan_finds_what_the_pattern_finds(text):
-    from vanban.citation_text import prepare
-    from vanban.citations import _next_match, _scan_of
+    from vanban.citations.parser import _next_match, _scan_of
+    from vanban.citations.prepared import prepare
 
     prep = prepare(text)
     slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]
@@ -207,8 +207,8 @@ def test_the_windows_before_anchors_hold_every_long_citation(pieces):
     """The windows read before each anchor (citation_grammar: where to look)
     find the citations that start farthest from their first digit: laws with
     a long title, an organ between "của" and "số", named laws with their date."""
-    from vanban.citation_text import prepare
-    from vanban.citations import _next_match, _scan_of
+    from vanban.citations.parser import _next_match, _scan_of
+    from vanban.citations.prepared import prepare
 
     prep = prepare("".join(word + glue for word, glue in pieces))
     slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]
@@ -233,8 +233,8 @@ def test_the_windows_before_anchors_hold_every_long_citation(pieces):
     ("Chỉ thị ſố 06-CT/TU", "Chỉ thị"),
 ])
 def test_citations_far_from_their_first_digit_are_found(text, first):
-    from vanban.citation_text import prepare
-    from vanban.citations import _next_match, _scan_of
+    from vanban.citations.parser import _next_match, _scan_of
+    from vanban.citations.prepared import prepare
 
     prep = prepare(text)
     slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vanban.citations import find_citations
+from vanban.citations.parser import find_citations
 
 SEED = Path(__file__).resolve().parent.parent / "plans" / "2023" / "114-kh-duk.md"
 TU = "Ban Thường vụ Tỉnh ủy"

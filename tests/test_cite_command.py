@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vanban.citations import find_citations
+from vanban.citations.parser import find_citations
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "plans" / "2023" / "114-kh-duk.md"

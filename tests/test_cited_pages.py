@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from plan_factory import plan
-from vanban import cited_pages, relations
-from vanban import site as core
+from vanban.graph import relations
+from vanban.site import build as core
+from vanban.site import cited_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "plans" / "2023" / "114-kh-duk.md").read_text(encoding="utf-8")

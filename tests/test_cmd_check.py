@@ -146,8 +146,8 @@ def test_missing_path_is_a_usage_error(tmp_path, monkeypatch, capsys):
 
 def _citations_ready() -> bool:
     try:
-        from vanban.citations import find_citations  # noqa: F401
-        from vanban.registry import check_citations  # noqa: F401
+        from vanban.citations.parser import find_citations  # noqa: F401
+        from vanban.graph.registry import check_citations  # noqa: F401
     except ImportError:
         return False
     return True
@@ -202,7 +202,8 @@ def test_a_check_of_hundreds_of_files_reports_every_citation_once(tmp_path, monk
     """Above forked.AT_LEAST files the citations are parsed in the workers that
     read the files: the same warnings as in one process, and a second run
     parses nothing (the cache holds every text)."""
-    from vanban import citations, forked
+    from vanban import forked
+    from vanban.citations import parser as citations
 
     monkeypatch.setattr(forked, "workers", lambda: workers)
     citations._find.cache_clear()

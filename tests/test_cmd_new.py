@@ -8,7 +8,9 @@ import io
 
 import pytest
 
-from vanban import body_templates, cli, doctypes, documents
+from vanban import cli
+from vanban.editing import body_templates
+from vanban.model import doctypes, documents
 
 OPTIONS = ["new", "--loai", "ke hoach", "--so-hieu", "Số 116 -KH/DUK", "--ngay-ban-hanh", "20/4/2023",
            "--trich-yeu", "Tổ chức hội nghị", "--co-quan-ban-hanh", "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh",

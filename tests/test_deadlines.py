@@ -10,7 +10,8 @@ import icalendar
 import pytest
 from listings_corpus import SITE_URL, TODAY, built
 
-from vanban import dates, deadlines
+from vanban.model import dates
+from vanban.site import deadlines
 
 SEED_TASKS = [
     "Cụ thể thành kế hoạch công tác dân vận để thực hiện",

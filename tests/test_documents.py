@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from plan_factory import plan
-from vanban import corpus, documents
+from vanban.graph import corpus
+from vanban.model import documents
 
 
 def parse(text, name="plans/2023/x.md"):

@@ -48,7 +48,7 @@ def test_a_corpus_read_in_workers_equals_one_read_here(tmp_path, monkeypatch):
     """Above forked.AT_LEAST files, documents are read in workers: same documents,
     same problems, same order (a bad file and a non-Markdown file among them)."""
     from plan_factory import plan
-    from vanban import corpus
+    from vanban.graph import corpus
 
     plans = tmp_path / "plans"
     (plans / "2023").mkdir(parents=True)
@@ -74,7 +74,7 @@ def test_work_per_document_runs_where_it_is_read(tmp_path, monkeypatch, workers)
     """corpus.load(each=…): every valid document's result, in workers or here;
     an invalid file has none."""
     from plan_factory import plan
-    from vanban import corpus
+    from vanban.graph import corpus
 
     plans = tmp_path / "plans"
     (plans / "2023").mkdir(parents=True)
@@ -111,7 +111,7 @@ def test_a_document_read_in_a_worker_keeps_the_module_s_own_type():
     one that is not among doctypes.TYPES crosses by value."""
     import pickle
 
-    from vanban import doctypes
+    from vanban.model import doctypes
 
     plan_type = doctypes.by_name("Kế hoạch")
     assert pickle.loads(pickle.dumps(plan_type)) is plan_type

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from conftest import build_project
-from vanban.gates import Fault, check
+from vanban.gates.checks import Fault, check
 
 DOC = "van-ban/2023/114-kh-duk/index.html"
 ABOUT = "gioi-thieu/index.html"

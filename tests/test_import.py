@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vanban import cli, documents, importer, importer_text
+from vanban import cli
+from vanban.editing import importer, importer_text
+from vanban.model import documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = Path(__file__).parent / "data" / "114-kh-duk-ban-goc.md"

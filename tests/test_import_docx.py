@@ -13,7 +13,8 @@ import docx_factory
 import pytest
 
 from conftest import build_project
-from vanban import cli, documents
+from vanban import cli
+from vanban.model import documents
 
 CASES = {
     "party-plan": (docx_factory.PARTY_PLAN, "2023/120-kh-duk.md", {

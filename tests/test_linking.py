@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vanban.linking import href, linkable, linked_body
-from vanban.markup import neutralize_html
+from vanban.citations.linking import href, linkable, linked_body
+from vanban.model.markup import neutralize_html
 
 LINK = re.compile(r"\[([^\[\]]*)\]\(([^)]*)\)\{\.vb-dan-chieu\}")
 

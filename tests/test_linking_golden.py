@@ -13,7 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
-from vanban import site as core
+from vanban.site import build as core
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "114-kh-duk.md"

@@ -9,8 +9,8 @@ import pytest
 from listings_corpus import HELD_TITLE, PLANS, PUBLISHED, built
 
 from plan_factory import plan
-from vanban import listings
-from vanban import site as core
+from vanban.site import build as core
+from vanban.site import listings
 
 
 def numbers_in(html: str) -> list[str]:

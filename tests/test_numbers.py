@@ -1,6 +1,6 @@
 import pytest
 
-from vanban import numbers
+from vanban.model import numbers
 
 
 @pytest.mark.parametrize("raw, canonical, type_code, issuer, year, system", [

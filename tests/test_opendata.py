@@ -12,7 +12,7 @@ import pytest
 from listings_corpus import HOSTILE_TITLE, PUBLISHED, SITE_URL, built
 
 from conftest import ROOT
-from vanban import opendata
+from vanban.site import opendata
 
 
 @pytest.fixture(scope="module")

@@ -129,7 +129,8 @@ def test_pdfs_off_means_no_pdf_and_no_link(tmp_path):
 
 def test_pdf_leaves_out_what_the_site_adds_after_the_signature(real_site, tmp_path):
     # Relations and task tables are sections after the signature: the site's, not the original's.
-    from vanban import corpus, pdf
+    from vanban.graph import corpus
+    from vanban.site import pdf
 
     site_dir = tmp_path / "site"
     shutil.copytree(real_site.site, site_dir)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from plan_factory import plan
-from vanban import registry
-from vanban.dates import PartialDate
-from vanban.documents import parse
+from vanban.graph import registry
+from vanban.model.dates import PartialDate
+from vanban.model.documents import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "registry.yml"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from plan_factory import plan
-from vanban import corpus as corpus_mod
-from vanban import registry
+from vanban.graph import corpus as corpus_mod
+from vanban.graph import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,10 +19,10 @@ import pytest
 
 from conftest import ROOT, build_project, serve
 from plan_factory import plan
+from vanban.model.text import fold, tone_key
 from vanban.search.citations import cited
 from vanban.search.extract import article_text
 from vanban.search.tokens import number_key
-from vanban.text import fold, tone_key
 
 KH = "van-ban/2023/114-kh-duk/"
 CT = "van-ban/2021/07-ct-tu/"

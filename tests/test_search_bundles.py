@@ -13,7 +13,7 @@ import pytest
 
 from plan_factory import plan
 from vanban import forked
-from vanban.corpus import load
+from vanban.graph.corpus import load
 from vanban.search import bundles
 from vanban.search import index as search_index
 

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vanban.model.text import fold, tone_key
 from vanban.search import tokens
 from vanban.search.citations import cited
 from vanban.search.extract import article_text
-from vanban.text import fold, tone_key
 
 
 def matches(query_word: str, doc_word: str) -> bool:

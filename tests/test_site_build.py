@@ -167,6 +167,6 @@ def test_empty_tags_field_with_pdfs_on(tmp_path):
 def test_raw_html_in_a_body_never_runs(body):
     import markdown
 
-    from vanban.markup import neutralize_html
+    from vanban.model.markup import neutralize_html
     html_out = markdown.markdown(neutralize_html(body), extensions=["fenced_code"])
     assert "<script>" not in html_out

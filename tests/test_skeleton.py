@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from vanban import schema
+from vanban.model import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from vanban.text import clean, fold, normalize_tones, tone_key
+from vanban.model.text import clean, fold, normalize_tones, tone_key
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -9,7 +9,7 @@ import importlib
 import pkgutil
 import sys
 
-from . import commands
+from vanban import commands
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,2 +1,6 @@
 """Subcommands of `vanban`: each module defines register(subparsers) and sets
-`run` on its parser with set_defaults(run=...)."""
+`run` on its parser with set_defaults(run=...).
+
+Holds: `check`, `cite`, `gates`, `import_`, `new`. May import any room of
+`vanban`; only `cli` imports this.
+"""

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..checking import check
+from vanban.editing.checking import check
 
 
 def register(subparsers) -> None:

@@ -13,7 +13,7 @@ import json
 import sys
 from dataclasses import dataclass
 
-from ..citations import find_citations
+from vanban.citations.parser import find_citations
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..gates import check
+from vanban.gates.checks import check
 
 
 def register(subparsers) -> None:

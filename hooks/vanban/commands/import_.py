@@ -7,9 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from .. import docfiles, importer, importer_text, schema
-from ..importer_docx import NotReadable, check_bytes
-from ..importer_docx import paragraphs as docx_paragraphs
+from vanban.editing import docfiles, importer, importer_text
+from vanban.editing.importer_docx import NotReadable, check_bytes
+from vanban.editing.importer_docx import paragraphs as docx_paragraphs
+from vanban.model import schema
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .. import body_templates, dates, docfiles, doctypes, numbers, schema
+from vanban.editing import body_templates, docfiles
+from vanban.model import dates, doctypes, numbers, schema
 
 SKIPPED = ("nhiem_vu", "publish")  # written by hand in the file, not asked
 # The questions, in the order of the original's layout: type, number, date, trích yếu, header, signature.

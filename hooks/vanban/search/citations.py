@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .. import numbers
+from vanban.model import numbers
 
 _PARTY = re.compile(r"(?<![\w/])\d{1,5}[a-z]?\s*-\s*[^\W\d_]{1,5}\s*/\s*[^\W_]{2,12}(?:-[^\W_]{1,12})*")
 _STATE = re.compile(

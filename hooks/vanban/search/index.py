@@ -20,12 +20,13 @@ from pathlib import Path
 
 import jinja2
 
-from .. import dates, doctypes, forked, numbers
-from ..documents import Document
-from ..text import fold
-from . import bundles, tokens
-from .citations import cited_numbers
-from .extract import article_text
+from vanban import forked
+from vanban.model import dates, doctypes, numbers
+from vanban.model.documents import Document
+from vanban.model.text import fold
+from vanban.search import bundles, tokens
+from vanban.search.citations import cited_numbers
+from vanban.search.extract import article_text
 
 BUNDLE = "pagefind"  # folder of the site the engine and index go to
 SETTINGS = "vanban-search.json"  # what the query side needs to know, in BUNDLE

@@ -40,7 +40,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..text import clean, fold
+from vanban.model.text import clean, fold
 
 SEPARATOR = "zq"
 HIDDEN = ("zn", "zc", "zt", "zu")  # marker tokens (below): never shown

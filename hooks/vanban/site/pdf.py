@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .documents import Document
-
-if TYPE_CHECKING:
-    from .site import Site
+from vanban.model.documents import Document
+from vanban.site.state import Site
 
 # The stylesheets the PDF is printed with, as the site serves them: the page's
 # layout rules, then the print rules ("@media print", "@page").

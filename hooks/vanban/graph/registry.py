@@ -19,11 +19,11 @@ from pathlib import Path
 
 import yaml
 
-from . import dates, doctypes, numbers
-from .documents import Document
-from .problems import Problem
-from .text import clean, fold
-from .text import slug as slugify  # cached, fixed transliteration
+from vanban.model import dates, doctypes, numbers
+from vanban.model.documents import Document
+from vanban.model.problems import Problem
+from vanban.model.text import clean, fold
+from vanban.model.text import slug as slugify  # cached, fixed transliteration
 
 DATA_FILE = "data/registry.yml"
 WARNING = "cảnh báo"
@@ -415,7 +415,7 @@ class Found:
 
 def document_citations(doc: Document, registry: Registry) -> list[Found]:
     """The citations of a document: front-matter relations, then the body's, in order."""
-    from .citations import find_citations  # the parser is its own module
+    from vanban.citations.parser import find_citations  # the parser is its own module
 
     found = []
     for key, kind, item in relation_items(doc):
@@ -445,7 +445,7 @@ def is_self(doc: Document, found: Found) -> bool:
 
 def check_citations(corpus, registry: Registry) -> list[Problem]:
     """Warnings for citations that name no known document, or contradict the one they name."""
-    from .citations import find_citations
+    from vanban.citations.parser import find_citations
 
     problems = []
     for doc in corpus.documents:

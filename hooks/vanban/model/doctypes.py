@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import fold
+from vanban.model.text import fold
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from types import SimpleNamespace
 
 import yaml
 
-from . import citations, forked
-from . import corpus as corpus_mod
-from .problems import Problem
+from vanban import forked
+from vanban.citations import parser as citations
+from vanban.graph import corpus as corpus_mod
+from vanban.model.problems import Problem
 
 PLANS = "plans"
 REGISTRY_FILE = Path("data") / "registry.yml"
@@ -93,7 +94,7 @@ def _root_problems(root: Path, base: Path, names: set[str], notes: list[str],
 
 
 def _items(doc) -> list[str]:
-    from .registry import relation_items
+    from vanban.graph.registry import relation_items
     return [item for _, _, item in relation_items(doc)]
 
 
@@ -106,7 +107,7 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
     workers that read the files parsed (corpus.extra) is taken as found.
     """
     # A fault here is a bug to see, not a note: the check must not pass quietly.
-    from . import registry
+    from vanban.graph import registry
     data_file = project / REGISTRY_FILE
     known = registry.build(corpus.documents, data_file, _home(project), _display(data_file, base))
     asked = SimpleNamespace(documents=[d for d in corpus.documents if names is None or d.path in names])
@@ -128,7 +129,7 @@ def _resolved(documents, known) -> list[Problem]:
 
 
 def _check(documents, known) -> list[Problem]:
-    from .registry import check_citations
+    from vanban.graph.registry import check_citations
     return check_citations(SimpleNamespace(documents=documents), known)
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import doctypes
-from .text import clean
+from vanban.model import doctypes
+from vanban.model.text import clean
 
 # Dash and slash look-alikes (citations-vn.md §3).
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")

@@ -16,8 +16,8 @@ from html.parser import HTMLParser
 
 import mammoth
 
-from .importer import AUTHORITY, NUMBER_LINE, Para, _is_motto, _title_index
-from .text import fold
+from vanban.editing.importer import AUTHORITY, NUMBER_LINE, Para, _is_motto, _title_index
+from vanban.model.text import fold
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc alike
 ZIP_SIGNATURE = b"PK\x03\x04"

@@ -13,14 +13,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import dates, linking, relations
-from . import registry as registry_mod
-from .documents import Document
-from .linking import href
-from .markup import page, render
-from .registry import CITED_DIR, Entry
-from .relations import KINDS, Citing, Graph
-from .text import slug as slugify  # cached, fixed transliteration
+from vanban.citations import linking
+from vanban.citations.linking import href
+from vanban.graph import registry as registry_mod
+from vanban.graph import relations
+from vanban.graph.registry import CITED_DIR, Entry
+from vanban.graph.relations import KINDS, Citing, Graph
+from vanban.model import dates
+from vanban.model.documents import Document
+from vanban.model.markup import page, render
+from vanban.model.text import slug as slugify  # cached, fixed transliteration
 
 INDEX = f"{CITED_DIR}/index.md"
 ROWS_PER_PAGE = 20  # citing documents on one page: a document page stays light however often it is cited

@@ -14,9 +14,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import registry as registry_mod
-from .documents import Document
-from .registry import Entry, Found, Registry
+from vanban.graph import registry as registry_mod
+from vanban.graph.registry import Entry, Found, Registry
+from vanban.model.documents import Document
 
 KINDS = ("căn cứ", "thực hiện", "dẫn chiếu")  # strongest first: a document cited both ways shows once
 RELATED_LIMIT = 10  # "Văn bản liên quan" shown on a page

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import Document, parse
-from .problems import Problem, errors
+from vanban.model.documents import Document, parse
+from vanban.model.problems import Problem, errors
 
 
 @dataclass

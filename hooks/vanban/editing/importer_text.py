@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .importer import Para
+from vanban.editing.importer import Para
 
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _ITEM = re.compile(r"^[-+*]\s+(.*)$")

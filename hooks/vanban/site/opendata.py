@@ -14,15 +14,15 @@ import io
 import json
 from pathlib import Path
 
-from .deadlines import due_day
-from .documents import Document
-from .listings import absolute, newest_first
+from vanban.model.documents import Document
+from vanban.site.deadlines import due_day
+from vanban.site.listings import absolute, newest_first
 
 API = "api"
 LIST_JSON = f"{API}/van-ban.json"
 LIST_CSV = f"{API}/van-ban.csv"
 SCHEMA = f"{API}/van-ban.schema.json"
-SCHEMA_FILE = Path(__file__).parent / "data" / "van-ban.schema.json"
+SCHEMA_FILE = Path(__file__).parent.parent / "data" / "van-ban.schema.json"
 FORMAT_VERSION = 1
 
 TEXT_FIELDS = ("so_hieu", "loai", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_tren", "dia_danh", "nguoi_ky",

@@ -16,11 +16,21 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from . import dates
-from .documents import Document, Task
-from .listings import DEADLINES, DOCS_PER_PAGE, absolute, chunks, group_slug, newest_first, page_uri, pager, rel
-from .markup import md, md_link, page, render
-from .text import tone_key
+from vanban.model import dates
+from vanban.model.documents import Document, Task
+from vanban.model.markup import md, md_link, page, render
+from vanban.model.text import tone_key
+from vanban.site.listings import (
+    DEADLINES,
+    DOCS_PER_PAGE,
+    absolute,
+    chunks,
+    group_slug,
+    newest_first,
+    page_uri,
+    pager,
+    rel,
+)
 
 TODAY_ENV = "VANBAN_TODAY"
 UPCOMING = "Sắp đến hạn"

@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import doctypes, numbers, schema
-from .text import clean, fold, normalize_tones
+from vanban.model import doctypes, numbers, schema
+from vanban.model.text import clean, fold, normalize_tones
 
 
 @dataclass

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
-from . import dates
-from .listings import KINDS, absolute, day_of, feed_uri, groups, newest_first, url_of
-from .text import clean
+from vanban.model import dates
+from vanban.model.text import clean
+from vanban.site.listings import KINDS, absolute, day_of, feed_uri, groups, newest_first, url_of
 
 FEED_SIZE = 50
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from . import dates, doctypes, numbers, schema
-from .problems import Problem
-from .text import clean, fold
-from .text import slug as make_slug
+from vanban.model import dates, doctypes, numbers, schema
+from vanban.model.problems import Problem
+from vanban.model.text import clean, fold
+from vanban.model.text import slug as make_slug
 
 _WEBSITE_LINE = re.compile(
     r"\bdang\s+(?:tren\s+)?(?:website|web|trang\s+web|trang\s+thong\s+tin\s+dien\s+tu"

@@ -22,18 +22,23 @@ import unicodedata
 from pathlib import Path
 
 FOLDER = Path(".cache") / "vanban"
-# Every module whose change can change what the parser finds.
-_SOURCES = ("citations", "citation_grammar", "citation_text", "doctypes", "numbers", "dates", "text")
+# Every module whose change can change what the parser finds: the parser's
+# own room and the model it reads (types, numbers, dates, text).
+_ROOMS = ("citations", "model")
+
+
+def _sources() -> list[Path]:
+    here = Path(__file__).parent.parent
+    return sorted(p for room in _ROOMS for p in (here / room).glob("*.py"))
 
 
 @functools.lru_cache(maxsize=1)
 def version() -> str:
     """The parser's source, and the Python and Unicode data its patterns and
     case rules come from: any change makes a new file."""
-    here = Path(__file__).parent
     digest = hashlib.sha256(f"{sys.version_info[:2]} {unicodedata.unidata_version}".encode())
-    for name in _SOURCES:
-        digest.update((here / f"{name}.py").read_bytes())
+    for path in _sources():
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import citation_cache, dates, doctypes, forked, numbers
-from .citation_grammar import (
+from vanban import forked
+from vanban.citations import cache as citation_cache
+from vanban.citations.grammar import (
     ABBREVIATIONS,
     BODY_INTRO,
     CITATION,
@@ -48,8 +49,9 @@ from .citation_grammar import (
     WORDS_BEFORE,
     YEAR_TAIL,
 )
-from .citation_text import _HOMOGLYPHS, BOUNDARY, Prepared, prepare
-from .text import normalize_tones
+from vanban.citations.prepared import _HOMOGLYPHS, BOUNDARY, Prepared, prepare
+from vanban.model import dates, doctypes, numbers
+from vanban.model.text import normalize_tones
 
 
 class Citation(NamedTuple):

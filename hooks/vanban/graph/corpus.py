@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import forked
-from .documents import Document, read
-from .problems import Problem
+from vanban import forked
+from vanban.model.documents import Document, read
+from vanban.model.problems import Problem
 
 SUFFIXES = (".md",)
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from . import dates
-from .documents import Document, is_website_line
-from .markup import md, md_link, page, render
-from .text import fold, slug, tone_key
+from vanban.model import dates
+from vanban.model.documents import Document, is_website_line
+from vanban.model.markup import md, md_link, page, render
+from vanban.model.text import fold, slug, tone_key
 
 DOCS_PER_PAGE = 50
 GROUPS_PER_PAGE = 100
@@ -231,7 +231,7 @@ def group_pages(group: Group) -> dict[str, str]:
 def registry_uri(site) -> str | None:
     """The registry of cited documents (cited_pages.py), when the build made it."""
     try:
-        from .cited_pages import INDEX
+        from vanban.site.cited_pages import INDEX
     except ImportError:
         return None
     return INDEX if INDEX in site.files else None

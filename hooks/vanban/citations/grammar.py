@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from . import doctypes
-from .text import fold
+from vanban.model import doctypes
+from vanban.model.text import fold
 
 # Type words as they read after folding (no diacritics, Đ→D); the value is the
 # doctypes name, None for the generic "văn bản". Qualified forms ("chương trình

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from . import dates
-from .documents import Document
-from .markup import md, neutralize_html, page, render
+from vanban.model import dates
+from vanban.model.documents import Document
+from vanban.model.markup import md, neutralize_html, page, render
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import AUTOLINK, CODE, neutralize_html
+from vanban.model.markup import AUTOLINK, CODE, neutralize_html
 
 LINK_CLASS = "vb-dan-chieu"
 # Private-use characters hold a link's place while the rest is neutralised.

@@ -1,0 +1,11 @@
+"""Finding citations in text and turning them into links.
+
+Holds: `grammar` (the verbose patterns of a citation, one comment a line),
+`prepared` (the text as the parser sees it: emphasis and code masked),
+`parser` (find, then resolve to a number, type and date), `cache` (what was
+found, kept by the text's hash under .cache/vanban) and `linking` (a body with
+its citations as links).
+
+May import: `vanban.model` and `vanban.forked`. Never `graph`, `site`,
+`search`, `editing` or `gates`.
+"""

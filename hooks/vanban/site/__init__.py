@@ -1,0 +1,11 @@
+"""What the build makes from the graph: every generated page and file.
+
+Holds: `build` (the build's entry point and its ordered steps), `pages` (a
+published document's page), `cited_pages` (a page for each cited document),
+`listings`, `deadlines` (tasks and the iCalendar), `feeds` (Atom and RSS),
+`opendata` (JSON and CSV) and `pdf`.
+
+May import: `vanban.model`, `vanban.citations`, `vanban.graph`, `vanban.search`,
+`vanban.forked`. Nothing of `vanban` imports this but the MkDocs adapter
+(hooks/site_hooks.py), `editing` and `gates`.
+"""

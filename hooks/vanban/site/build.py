@@ -1,0 +1,76 @@
+"""The whole generated site, computed once per build from the plans/ folder.
+
+The MkDocs adapter calls `build` once, in on_files, and adds every file it
+returns; nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from vanban.citations import parser as citations
+from vanban.graph import corpus as corpus_mod
+from vanban.model.problems import DocumentErrors, errors
+from vanban.search import index as search_index
+from vanban.site import cited_pages, deadlines, feeds, listings, opendata, pdf
+from vanban.site.pages import PageParts, document_page
+from vanban.site.state import Options, Site
+
+__all__ = ["Options", "Site", "build", "post_build", "STEPS", "POST_STEPS"]
+
+
+# The build's steps, in order. Each is step(site): it adds files, page parts
+# or problems, and may read what the steps before it added. Document pages are
+# written after all of them, so a step adds to a page through site.parts.
+STEPS: tuple[Callable[[Site], None], ...] = (
+    pdf.add_actions,  # the print button and PDF link on each document page
+    cited_pages.step,  # the registry, links in the text, a page per cited document; sets site.graph
+    deadlines.step,  # after cited_pages: tasks link the documents they cite
+    listings.step,  # listings by type, year and issuer, and the home page
+    listings.table_step,  # the lookup table
+    feeds.step,
+    opendata.step,  # reads site.graph
+)
+# Then, once MkDocs has written every page: step(site, site_dir) reads the HTML.
+POST_STEPS: tuple[Callable[[Site, Path], None], ...] = (
+    pdf.write_pdfs,
+    feeds.sitemap_step,
+    search_index.step,
+)
+
+
+def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
+    """Read, validate and generate; raises DocumentErrors if any document is wrong."""
+    project = base or plans_dir.parent
+    ahead = citations.Ahead(project, kinds=(True,))
+    # Bodies are parsed where they are read (but those an earlier run found, read back).
+    corpus = corpus_mod.load(plans_dir, base, each=lambda doc: ahead.parse([doc.body]) if doc.published else None)
+    citations.forget_primed()
+    # Held-back documents are never scanned.
+    # Not complete: the held-back documents' entries, kept by `vanban check`, stay.
+    citations.prime((doc.body for doc in corpus.published), project=project,
+                    ahead={text: p for found in corpus.extra.values() for text, p in found.items()})
+    site = Site(corpus, options, problems=list(corpus.problems))
+    for doc in corpus.published:
+        site.parts[doc.src_uri] = PageParts()
+    for step in STEPS:
+        step(site)
+    _document_pages(site)
+    if errors(site.problems):
+        raise DocumentErrors(site.problems)
+    held = corpus.held_back
+    site.log.append(f"{len(corpus.published)} văn bản được đăng, {len(held)} văn bản giữ lại (không có dòng “Đăng Website”).")
+    site.log.extend(f"  giữ lại: {d.path} ({d.heading})" for d in held)
+    return site
+
+
+def _document_pages(site: Site) -> None:
+    for doc in site.published:
+        site.files[doc.src_uri] = document_page(doc, site.options.identity, site.parts[doc.src_uri])
+
+
+def post_build(site: Site, site_dir: Path) -> None:
+    """Run the steps that read the HTML MkDocs has written."""
+    for step in POST_STEPS:
+        step(site, site_dir)

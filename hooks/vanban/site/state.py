@@ -1,0 +1,37 @@
+"""What the build's steps share: the options from mkdocs.yml and the site as
+it is being made. Every step module imports this, and build imports them all,
+so the steps never import the module that runs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vanban.graph import corpus as corpus_mod
+from vanban.graph.relations import Graph
+from vanban.model.problems import Problem
+from vanban.site.pages import PageParts
+
+
+@dataclass
+class Options:
+    site_url: str = ""  # absolute base URL, for feeds and canonical links
+    identity: dict = field(default_factory=dict)  # the organisation, from mkdocs.yml extra
+    pdf: bool = False  # PDFs are written after the HTML exists
+    registry: Path | None = None  # data/registry.yml: documents cited but not published here
+
+
+@dataclass
+class Site:
+    corpus: corpus_mod.Corpus
+    options: Options
+    files: dict[str, str | bytes] = field(default_factory=dict)  # path in site → content
+    parts: dict[str, PageParts] = field(default_factory=dict)  # src_uri → additions
+    log: list[str] = field(default_factory=list)  # lines for the build log
+    problems: list[Problem] = field(default_factory=list)
+    graph: Graph | None = None  # set by the cited documents' step; the steps after it read it
+
+    @property
+    def published(self):
+        return self.corpus.published

@@ -1,0 +1,60 @@
+"""Builds the seed site at a git revision and from the working tree, and
+compares every file byte for byte: a refactoring must not change the site.
+
+    python scripts/same_site.py [REV]      # REV defaults to HEAD
+
+PDFs are off and the build's day is fixed, so only the code can differ.
+Exit status 0 when the two sites are identical, 1 with the differing files.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {"VANBAN_PDF": "false", "VANBAN_TODAY": "2023-04-15", "NO_MKDOCS_2_WARNING": "1",
+       "SITE_URL": "http://127.0.0.1:8000/"}
+
+
+def build(tree: Path, out: Path) -> None:
+    env = {**os.environ, **ENV, "PYTHONPATH": str(tree / "hooks")}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+                   cwd=tree, env=env, check=True)
+
+
+def differing(left: Path, right: Path) -> list[str]:
+    found = []
+    names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
+    names |= {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
+    for name in sorted(names):
+        a, b = left / name, right / name
+        if not (a.is_file() and b.is_file() and filecmp.cmp(a, b, shallow=False)):
+            found.append(str(name))
+    return found
+
+
+def main(rev: str = "HEAD") -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        old = tmp / "old"
+        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(old), rev], cwd=ROOT, check=True)
+        try:
+            build(old, tmp / "site-old")
+            build(ROOT, tmp / "site-new")
+            found = differing(tmp / "site-old", tmp / "site-new")
+            count = sum(1 for p in (tmp / "site-new").rglob("*") if p.is_file())
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=True)
+    for name in found:
+        print(f"khác: {name}")
+    print(f"{len(found)} tệp khác nhau so với {rev} (trong {count} tệp).")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sourced by build.sh and test.sh: picks the Python environment and installs
+# the pinned packages into it, only when they changed.
+#   - an already active virtual environment ($VIRTUAL_ENV) is used as is;
+#   - otherwise the project's own .venv/ (git-ignored), made on first use.
+# The system's Python is never installed into (PEP 668 forbids it on
+# Debian 12+ and Ubuntu 23.04+).
+# Usage: source scripts/venv.sh REQUIREMENTS_FILE
+set -euo pipefail
+
+vanban_requirements="$1"
+
+if [ -n "${VIRTUAL_ENV:-}" ] && [ -x "$VIRTUAL_ENV/bin/python" ]; then
+  VANBAN_VENV="$VIRTUAL_ENV"
+  echo "Dùng môi trường ảo đang bật: $VANBAN_VENV"
+else
+  VANBAN_VENV="$PWD/.venv"
+  if [ ! -x "$VANBAN_VENV/bin/python" ]; then
+    # Debian ships venv's pip bootstrap in a separate package.
+    if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+      echo "Cài python3-venv (Debian) để tạo môi trường ảo…"
+      bash scripts/apt-install.sh python3-venv
+    fi
+    echo "Tạo môi trường ảo $VANBAN_VENV…"
+    python3 -m venv "$VANBAN_VENV"
+  fi
+fi
+export VIRTUAL_ENV="$VANBAN_VENV"
+export PATH="$VANBAN_VENV/bin:$PATH"
+
+# The stamp holds a hash of every file that decides what is installed, so a
+# second run installs nothing unless one of them changed.
+vanban_stamp_file="$VANBAN_VENV/.vanban-$(basename "$vanban_requirements" .txt)"
+vanban_stamp=$(cat requirements.txt "$vanban_requirements" pyproject.toml | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$vanban_stamp_file" 2>/dev/null)" = "$vanban_stamp" ]; then
+  echo "Gói Python đã đủ theo $vanban_requirements (không cài lại)."
+else
+  echo "Cài gói Python theo $vanban_requirements vào $VANBAN_VENV…"
+  python -m pip install -q --disable-pip-version-check -r "$vanban_requirements"
+  echo "$vanban_stamp" >"$vanban_stamp_file"
+fi
