@@ -394,7 +394,12 @@ def with_citation(entry: Entry, citation_entry: Entry) -> Entry:
 
 # Front-matter fields whose items are citations, and the relation each names.
 RELATION_FIELDS = (("can_cu", "căn cứ"), ("thuc_hien", "thực hiện"))
+# Relations an editor states, which win over what the body's sentences say
+# (graph/kinds.py reads those): "dan_chieu" says a document is only mentioned.
+STATED_FIELDS = (("thay_the", "thay thế"), ("bai_bo", "bãi bỏ"), ("bai_bo_mot_phan", "bãi bỏ một phần"),
+                 ("sua_doi_bo_sung", "sửa đổi, bổ sung"), ("huong_dan", "hướng dẫn"), ("dan_chieu", "dẫn chiếu"))
 MENTIONED = "dẫn chiếu"  # a citation found in the body
+BODY_FIELD = "nội dung"
 
 
 @dataclass(frozen=True)
@@ -410,7 +415,7 @@ class Found:
 
     @property
     def in_body(self) -> bool:
-        return self.kind == MENTIONED
+        return self.field == BODY_FIELD
 
 
 def document_citations(doc: Document, registry: Registry) -> list[Found]:
@@ -427,13 +432,13 @@ def document_citations(doc: Document, registry: Registry) -> list[Found]:
             line, counted = doc.body_line, 0
         line += doc.body.count("\n", counted, citation.start)
         counted = citation.start
-        found.append(Found(MENTIONED, citation, doc.body, line, "nội dung", registry.resolve(citation, doc.body)))
+        found.append(Found(MENTIONED, citation, doc.body, line, BODY_FIELD, registry.resolve(citation, doc.body)))
     return found
 
 
 def relation_items(doc: Document):
     """(field, kind, text) of each front-matter item that may cite: căn cứ, thực hiện…"""
-    for key, kind in RELATION_FIELDS:
+    for key, kind in RELATION_FIELDS + STATED_FIELDS:
         items = doc.meta.get(key) or []
         for item in items if isinstance(items, list) else [items]:
             yield key, kind, str(item)
@@ -449,7 +454,7 @@ def check_citations(corpus, registry: Registry) -> list[Problem]:
 
     problems = []
     for doc in corpus.documents:
-        for key, _kind in RELATION_FIELDS:
+        for key, _kind in RELATION_FIELDS + STATED_FIELDS:
             items = doc.meta.get(key) or []
             for item in items if isinstance(items, list) else [items]:
                 if not find_citations(str(item), markdown=False):

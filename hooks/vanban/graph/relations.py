@@ -14,11 +14,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from vanban.graph import kinds as kinds_mod
 from vanban.graph import registry as registry_mod
 from vanban.graph.registry import Entry, Found, Registry
 from vanban.model.documents import Document
 
-KINDS = ("căn cứ", "thực hiện", "dẫn chiếu")  # strongest first: a document cited both ways shows once
+# Strongest first: a document cited both ways shows once, under the first.
+# The relations that change the cited document's standing (kinds.EFFECTS) come first.
+KINDS = (*kinds_mod.EFFECTS, "căn cứ", "thực hiện", "dẫn chiếu")
 RELATED_LIMIT = 10  # "Văn bản liên quan" shown on a page
 RELATED_SCAN = 50  # documents read per cited document when ranking related ones
 SENTENCES_PER_DOC = 3  # sentences shown for one citing document
@@ -110,11 +113,22 @@ def build(documents: list[Document], registry: Registry) -> Graph:
         uri = graph.uri(doc)
         paragraphs = Paragraphs(doc.body)
         mentions = []
-        for found in registry_mod.document_citations(doc, registry):
+        found_all = registry_mod.document_citations(doc, registry)
+        in_body = [f for f in found_all if f.in_body]
+        spans = [(f.citation.start, f.citation.end) for f in in_body]
+        read = dict(zip(map(id, in_body), kinds_mod.read(doc.body, spans), strict=True))
+        stated: dict[str, str] = {}  # target page → the strongest relation the front matter states
+        for found in found_all:
             if registry_mod.is_self(doc, found):
                 continue
             target = _target(graph, found.resolution)
-            mention = Mention(doc, found.kind, target, _sentence(found, paragraphs), found)
+            kind = found.kind
+            if not found.in_body:
+                if target.src_uri not in stated or KINDS.index(kind) < KINDS.index(stated[target.src_uri]):
+                    stated[target.src_uri] = kind
+            else:  # what the editor states wins over what the sentence says
+                kind = stated.get(target.src_uri) or read.get(id(found)) or kind
+            mention = Mention(doc, kind, target, _sentence(found, paragraphs), found)
             mentions.append(mention)
             _add_row(rows[target.src_uri], mention, uri)
         graph.mentions[uri] = mentions

@@ -219,10 +219,39 @@ def _check_kind(spec: schema.Field, value, report) -> None:
         report(spec.key, f"Ngày ban hành “{value}” không phải ngày hợp lệ.", "ngày, tháng hoặc năm: " + dates.EXAMPLES)
     elif kind == "year" and not (isinstance(value, int) and 1900 <= value <= 2100):
         report(spec.key, f"Năm “{value}” không hợp lệ.", "năm có 4 chữ số")
+    elif kind == "original":
+        _check_original(spec, value, report)
     elif spec.key == "tham_quyen_ky" and value not in schema.SIGNING_AUTHORITIES:
         report(spec.key, f"Thẩm quyền ký “{value}” không hợp lệ.", "một trong " + ", ".join(schema.SIGNING_AUTHORITIES))
     elif spec.key == "trang_thai" and value not in schema.STATUSES:
         report(spec.key, f"Trạng thái “{value}” không hợp lệ.", "một trong " + ", ".join(schema.STATUSES))
+
+
+ORIGINAL_EXAMPLE = "ban_goc: {tep: goc/114-KH-DUK.pdf, sha256: " + "0" * 64 + "}"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _check_original(spec: schema.Field, value, report) -> None:
+    """The shape of ban_goc only; whether the file is there and matches is the
+    graph's to check (graph/originals.py), as it reads the repository."""
+    if not isinstance(value, dict):
+        report(spec.key, "“ban_goc” phải có hai trường: tep (đường dẫn tệp) và sha256 (mã của tệp).",
+               "tep và sha256, viết trong ngoặc nhọn hoặc thụt lề dưới ban_goc", ORIGINAL_EXAMPLE)
+        return
+    extra = sorted(set(value) - {"tep", "sha256"})
+    if extra:
+        report(spec.key, f"“ban_goc” có trường lạ: {', '.join(extra)}.", "chỉ tep và sha256", ORIGINAL_EXAMPLE)
+    path = value.get("tep")
+    if not isinstance(path, str) or not path.strip():
+        report(spec.key, "“ban_goc” thiếu đường dẫn tệp (tep).", "đường dẫn tệp PDF tính từ thư mục gốc của kho",
+               ORIGINAL_EXAMPLE)
+    elif path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or ".." in re.split(r"[\\/]", path):
+        report(spec.key, f"Tệp bản gốc “{path}” phải nằm trong kho, ghi đường dẫn tính từ thư mục gốc của kho.",
+               "đường dẫn như goc/114-KH-DUK.pdf, không bắt đầu bằng / và không có “..”", ORIGINAL_EXAMPLE)
+    digest = value.get("sha256")
+    if not isinstance(digest, str) or not _SHA256.fullmatch(digest.strip().lower()):
+        report(spec.key, f"Mã sha256 của bản gốc “{digest if digest is not None else ''}” không đúng dạng.",
+               "64 chữ số hệ 16 (0-9, a-f), như lệnh sha256sum in ra; lệnh vanban import ghi sẵn", ORIGINAL_EXAMPLE)
 
 
 def _doctype(meta: dict, report) -> doctypes.DocType | None:

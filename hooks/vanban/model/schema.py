@@ -10,14 +10,15 @@ from dataclasses import dataclass
 class Field:
     key: str  # the YAML key editors write
     label: str  # its Vietnamese name, as shown on the site
-    kind: str  # text, list, date, year, bool, choice, tasks
+    kind: str  # text, list, date, year, bool, choice, tasks, original ({tep, sha256})
     required: bool
     example: str  # a correct YAML value, shown in messages and the guide
     help: str  # one sentence for the editor guide
 
 
 SIGNING_AUTHORITIES = ("T/M", "K/T", "T/L", "TM.", "KT.", "TL.", "TUQ.", "Q.")
-STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Đang thực hiện", "Đã hoàn thành", "Bị thay thế")
+STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Đang thực hiện", "Đã hoàn thành", "Bị thay thế",
+            "Hết hiệu lực một phần", "Ngưng hiệu lực")
 
 FIELDS: tuple[Field, ...] = (
     Field("so_hieu", "Số hiệu", "text", True, "114-KH/ĐUK",
@@ -50,12 +51,37 @@ FIELDS: tuple[Field, ...] = (
           "Danh sách nơi nhận, mỗi dòng một nơi; dòng “Đăng Website” cho phép đăng văn bản lên trang."),
     Field("tags", "Từ khóa", "list", False, "[dân vận, dân chủ cơ sở]", "Từ khóa để tra cứu."),
     Field("trang_thai", "Trạng thái", "choice", False, "Đang thực hiện",
-          "Một trong: " + ", ".join(STATUSES) + "; bỏ trống nếu chưa rõ."),
+          "Một trong: " + ", ".join(STATUSES) + "; bỏ trống nếu chưa rõ. Chỉ ghi khi cơ quan ban hành biết chắc: "
+          "trang ghi “Còn hiệu lực” chỉ khi có nguồn; văn bản trên trang thay thế, bãi bỏ văn bản này thì trang tự ghi."),
     Field("can_cu", "Căn cứ", "list", False, "[Quy định số 218-QĐ/TW của Bộ Chính trị]",
           "Các văn bản làm căn cứ ban hành, ghi như khi trích dẫn (loại, số hiệu, ngày, cơ quan)."),
     Field("thuc_hien", "Thực hiện", "list", False,
           "[Chương trình số 36-CTr/TU, ngày 27/02/2023 của Ban Thường vụ Tỉnh ủy]",
           "Các văn bản mà văn bản này triển khai thực hiện, ghi như khi trích dẫn."),
+    Field("thay_the", "Thay thế", "list", False,
+          "[Quy chế số 09-QC/ĐUK, ngày 25/11/2022 của Ban Thường vụ Đảng ủy Khối]",
+          "Các văn bản mà văn bản này thay thế; trang của chúng ghi “Bị thay thế bởi” văn bản này. "
+          "Thường không cần ghi: trang đọc được câu “… thay thế Quy chế số …” trong nội dung; ghi ở đây khi câu không rõ."),
+    Field("bai_bo", "Bãi bỏ", "list", False, "[Quyết định số 12-QĐ/ĐUK, ngày 01/3/2021 của Ban Thường vụ Đảng ủy Khối]",
+          "Các văn bản mà văn bản này bãi bỏ toàn bộ, ghi như khi trích dẫn."),
+    Field("bai_bo_mot_phan", "Bãi bỏ một phần", "list", False,
+          "[Điều 5 Quyết định số 12-QĐ/ĐUK, ngày 01/3/2021 của Ban Thường vụ Đảng ủy Khối]",
+          "Các văn bản mà văn bản này bãi bỏ một phần (ghi cả điều, khoản bị bãi bỏ)."),
+    Field("sua_doi_bo_sung", "Sửa đổi, bổ sung", "list", False,
+          "[Quy định số 05-QĐ/ĐUK, ngày 10/01/2022 của Ban Thường vụ Đảng ủy Khối]",
+          "Các văn bản mà văn bản này sửa đổi, bổ sung."),
+    Field("huong_dan", "Hướng dẫn", "list", False, "[Quy định số 05-QĐ/ĐUK, ngày 10/01/2022 của Ban Thường vụ Đảng ủy Khối]",
+          "Các văn bản mà văn bản này hướng dẫn thực hiện."),
+    Field("dan_chieu", "Chỉ dẫn chiếu", "list", False, "[Quy chế số 09-QC/ĐUK]",
+          "Các văn bản nội dung có nhắc tới nhưng không thay thế, bãi bỏ hay sửa đổi: ghi ở đây khi trang đọc nhầm "
+          "câu trong nội dung (ví dụ “đề nghị thay thế Quy chế số …” chưa phải là thay thế)."),
+    Field("dinh_chinh", "Đính chính", "text", False,
+          "Ngày 15/5/2023 đính chính: tại mục II.2, “tháng 5” sửa thành “tháng 6”.",
+          "Thông báo đính chính của cơ quan ban hành, hiện ở đầu trang văn bản; nội dung sửa vẫn ghi trong phần Lịch sử."),
+    Field("ban_goc", "Bản gốc có chữ ký", "original", False,
+          "{tep: goc/114-KH-DUK.pdf, sha256: 3f5a…(64 chữ số hệ 16)}",
+          "Bản quét văn bản có chữ ký, lưu trong kho (thư mục goc/): đường dẫn tệp (tep) và mã SHA-256 của tệp "
+          "(sha256); lệnh vanban import ghi sẵn mã này, lệnh vanban check báo lỗi nếu tệp thiếu hoặc mã không khớp."),
     Field("nhiem_vu", "Nhiệm vụ", "tasks", False,
           "[{noi_dung: Xây dựng kế hoạch, don_vi: Ban Thường vụ Đoàn Khối, han: 4/2023}]",
           "Các nhiệm vụ văn bản giao: nội dung (noi_dung), đơn vị thực hiện (don_vi), thời hạn (han)."),

@@ -28,8 +28,15 @@ INDEX = f"{CITED_DIR}/index.md"
 ROWS_PER_PAGE = 20  # citing documents on one page: a document page stays light however often it is cited
 ENTRIES_PER_PAGE = 100  # cited documents on one page of the registry listing
 
-KIND_HEADINGS = {"căn cứ": "Căn cứ", "thực hiện": "Thực hiện", "dẫn chiếu": "Dẫn chiếu"}
+KIND_HEADINGS = {"thay thế": "Thay thế", "bãi bỏ": "Bãi bỏ", "bãi bỏ một phần": "Bãi bỏ một phần",
+                 "sửa đổi, bổ sung": "Sửa đổi, bổ sung", "hướng dẫn": "Hướng dẫn",
+                 "căn cứ": "Căn cứ", "thực hiện": "Thực hiện", "dẫn chiếu": "Dẫn chiếu"}
 CITED_BY_HEADINGS = {
+    "thay thế": "Thay thế văn bản này",
+    "bãi bỏ": "Bãi bỏ văn bản này",
+    "bãi bỏ một phần": "Bãi bỏ một phần văn bản này",
+    "sửa đổi, bổ sung": "Sửa đổi, bổ sung văn bản này",
+    "hướng dẫn": "Hướng dẫn thực hiện văn bản này",
     "căn cứ": "Ban hành căn cứ vào văn bản này",
     "thực hiện": "Thực hiện văn bản này",
     "dẫn chiếu": "Dẫn chiếu văn bản này",
