@@ -1,6 +1,6 @@
 """Build speed and size: this project against plain Material on the same documents.
 
-For each N it generates N documents (bench/corpus.py) plus the seed plan, then
+For each N it generates N documents (bench/make_corpus.py) plus the seed plan, then
 builds them twice, in temporary projects under bench/out/<N>/:
 - project: this project's mkdocs.yml, docs/, hooks/ and data/ (PDFs off);
 - plain: Material alone, the same Markdown files copied into docs/ as plain
@@ -34,7 +34,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-import corpus as bench_corpus  # noqa: E402  (bench/corpus.py, next to this file)
+import make_corpus as bench_corpus  # noqa: E402  (bench/make_corpus.py, next to this file)
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from vanban.graph.corpus import load as load_corpus  # noqa: E402

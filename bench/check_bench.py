@@ -1,7 +1,7 @@
 """How long `vanban check` takes on a generated corpus (target: 1,000 documents
 in a few seconds). Prints the figures; it is not a test.
 
-For each N it writes N documents with bench/corpus.py into a temporary project
+For each N it writes N documents with bench/make_corpus.py into a temporary project
 (plans/, data/registry.yml and mkdocs.yml copied from this one), then times
 the whole command in a fresh process (start-up included, as an editor or
 pre-commit runs it), the command on one file (the pre-commit case: the whole
@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "hooks"))
-import corpus as bench_corpus  # noqa: E402  (bench/corpus.py)
+import make_corpus as bench_corpus  # noqa: E402  (bench/make_corpus.py)
 
 from vanban.editing import checking  # noqa: E402
 from vanban.graph import corpus as corpus_mod  # noqa: E402

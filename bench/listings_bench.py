@@ -1,6 +1,6 @@
 """Listings, feeds, deadlines, open data and the lookup table at corpus scale.
 
-Generates N documents (bench/corpus.py), runs each generation step of issue 5
+Generates N documents (bench/make_corpus.py), runs each generation step of issue 5
 on them and prints its time, the number of files it writes and the largest
 page, so "a page's weight does not grow with the corpus" can be read off.
 With --browser it also opens the lookup table in Chromium on those N rows and
@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import corpus as corpus_gen  # noqa: E402
+import make_corpus as corpus_gen  # noqa: E402
 
 from vanban.graph import corpus as corpus_mod  # noqa: E402
 from vanban.site import deadlines, feeds, listings, opendata  # noqa: E402

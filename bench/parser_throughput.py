@@ -7,13 +7,13 @@ citations-vn.md §3 (no "số", spaced dashes, lost Đ, old tone placement, list
 and a share of NFD documents. The corpus is cut into documents of about the
 seed's size, as the build parses them one by one. Prints figures; asserts nothing.
 
-It then parses the 1,000 documents of bench/corpus.py (the corpus that
+It then parses the 1,000 documents of bench/make_corpus.py (the corpus that
 build_bench.py builds) the way a build does, body and front-matter relations,
 so the parser's time can be set beside the build's time for the same documents.
 
     python bench/parser_throughput.py            # 20 MB
     python bench/parser_throughput.py --mb 5     # a quicker run
-    python bench/parser_throughput.py --docs 0   # skip the bench/corpus.py measurement
+    python bench/parser_throughput.py --docs 0   # skip the bench/make_corpus.py measurement
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of UTF-8 (default 20)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the median is printed")
-    parser.add_argument("--docs", type=int, default=1000, help="documents of bench/corpus.py to parse (0: none)")
+    parser.add_argument("--docs", type=int, default=1000, help="documents of bench/make_corpus.py to parse (0: none)")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -127,9 +127,9 @@ def main() -> None:
 
 
 def bench_corpus(n: int) -> None:
-    """Parse N documents of bench/corpus.py: bodies as Markdown, relation fields as text."""
+    """Parse N documents of bench/make_corpus.py: bodies as Markdown, relation fields as text."""
     sys.path.insert(0, str(ROOT / "bench"))
-    import corpus as bench_corpus  # bench/corpus.py
+    import make_corpus as bench_corpus  # bench/make_corpus.py
     import yaml
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -148,7 +148,7 @@ def bench_corpus(n: int) -> None:
     found = sum(len(find_citations(b)) for b in bodies) + sum(len(find_citations(f, markdown=False)) for f in fields)
     cpu = time.process_time() - cpu
     size = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
-    print(f"bench/corpus.py, {n:,} documents ({size:.1f} MB): {cpu:.2f} s CPU for every body and relation field "
+    print(f"bench/make_corpus.py, {n:,} documents ({size:.1f} MB): {cpu:.2f} s CPU for every body and relation field "
           f"({found:,} citations), {1000 * cpu / n:.2f} ms per document; compare with build_bench.py's "
           "time per document for the same N")
 

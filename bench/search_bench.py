@@ -1,6 +1,6 @@
 """Search at scale: bytes a reader's first query costs and time to results.
 
-For each N it generates N plan-size documents (bench/corpus.py) plus the seed
+For each N it generates N plan-size documents (bench/make_corpus.py) plus the seed
 plan, builds the site (PDFs off), times the search index on its own, serves the
 site on 127.0.0.1 and drives Debian's Chromium. Printed for each query:
 - KB transferred from opening the search box to the results on screen (engine,
@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "hooks"))
-import corpus as bench_corpus  # noqa: E402  (bench/corpus.py)
+import make_corpus as bench_corpus  # noqa: E402  (bench/make_corpus.py)
 
 from vanban.graph.corpus import load as load_corpus  # noqa: E402
 from vanban.search import index as search_index  # noqa: E402

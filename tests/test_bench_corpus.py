@@ -9,7 +9,7 @@ from pathlib import Path
 from vanban.graph import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+_spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "make_corpus.py")
 bench_corpus = importlib.util.module_from_spec(_spec)
 sys.modules["bench_corpus"] = bench_corpus  # dataclasses look their module up there
 _spec.loader.exec_module(bench_corpus)

@@ -198,3 +198,16 @@ def test_hostile_words_in_a_citation_are_shown_as_text(tmp_path):
     page = built.files["van-ban/dan-chieu/chi-thi-05-ct-tu-2020.md"]
     assert "<img" not in page and "](javascript" not in page
     assert "&lt;img src=x&gt;" in page
+
+
+def test_documents_of_one_day_cite_in_the_listings_order_higher_number_first(tmp_path):
+    """The graph orders citing documents as the listings do (model.order): on
+    the same day, the higher number first (9 before 10 would be the text order)."""
+    plans = {f"2023/{n}-kh-duk.md": plan("Thực hiện Chỉ thị số 08-CT/TU, ngày 23/9/2021.",
+                                         so_hieu=f"{n}-KH/ĐUK", ngay_ban_hanh="2023-05-02")
+             for n in (9, 10, 100)}
+    built = build(tmp_path, plans)
+    page = built.files["van-ban/dan-chieu/chi-thi-08-ct-tu-2021.md"]
+    shown = [n for n in ("100", "10", "09") if f"Kế hoạch {n}\\-KH/ĐUK" in page]
+    assert shown == ["100", "10", "09"]
+    assert page.index("Kế hoạch 100\\-KH/ĐUK") < page.index("Kế hoạch 10\\-KH/ĐUK") < page.index("Kế hoạch 09\\-KH/ĐUK")

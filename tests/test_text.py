@@ -44,3 +44,13 @@ def test_normalize_tones(raw, expected):
 def test_tone_key_unifies_spellings_but_keeps_diacritics():
     assert tone_key("Đảng uỷ") == tone_key("Đảng ủy") == "đảng ủy"
     assert tone_key("vận") != tone_key("văn")
+
+
+def test_decode_utf8_says_where_the_first_wrong_byte_is():
+    from vanban.model.text import NotUtf8, decode_utf8
+    assert decode_utf8("Kế hoạch".encode()) == "Kế hoạch"
+    assert decode_utf8(b"\xef\xbb\xbfab", bom=True) == "ab"
+    assert decode_utf8(b"\xef\xbb\xbfab") == "\ufeffab"
+    with pytest.raises(NotUtf8) as err:
+        decode_utf8(b"\xef\xbb\xbfdong 1\nab\xff", bom=True)
+    assert (err.value.line, err.value.column, err.value.offset, err.value.byte) == (2, 3, 12, 0xFF)

@@ -38,7 +38,6 @@ from vanban.citations.grammar import (
     DATE_TAIL,
     DIGITS,
     GROUP,
-    LAWS,
     MEMBER,
     PREFIX,
     RESOLUTIONS,
@@ -501,20 +500,14 @@ def _member_citation(prep: Prepared, member: _Member, word: str | None, body: st
 
 
 def _type_for(number: numbers.Number, word: str | None) -> str | None:
-    """The code's type when it names one; the word settles QĐ and code-less numbers."""
-    code = number.type_code
-    if code is None:
-        if re.fullmatch(r"QH\d+", number.issuer):
-            return word if word in (*LAWS, "Nghị quyết") else "Luật"
-        if re.fullmatch(r"UBTVQH\d+", number.issuer):
-            return word if word in ("Pháp lệnh", "Nghị quyết") else "Nghị quyết"
-        return word or "Công văn"
-    if number.system == "party":
-        names = ["Quy định"] if code == "QyĐ" else [t.name for t in doctypes.party_types_for(code)]
-    else:
-        names = [t.name for t in doctypes.state_types_for(code)] or [t.name for t in doctypes.party_types_for(code)]
+    """Of the types the number can stand for (numbers.types_for), the one the
+    word names, else the likeliest. A number of the công văn shape (no type
+    code, not a law's) takes any type word: any text may be numbered so."""
+    names = [t.name for t in numbers.types_for(number)]
     if word in names:
         return word
+    if number.type_code is None and names == ["Công văn"]:
+        return word or "Công văn"
     return names[0] if names else word
 
 

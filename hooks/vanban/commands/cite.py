@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 
 from vanban.citations.parser import find_citations
+from vanban.model.text import NotUtf8, decode_utf8
 
 
 @dataclass
@@ -75,12 +76,11 @@ def _files(names: list[str]) -> list[_Input]:
 
 def _decode(data: bytes, name: str, line: int | None = None) -> str:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        where = line if line is not None else data[:error.start].count(b"\n") + 1
-        column = error.start - data.rfind(b"\n", 0, error.start)
-        raise _BadInput([f"{name}, dòng {where}: không phải văn bản UTF-8 (byte thứ {column} của dòng "
-                         f"là 0x{data[error.start]:02x}); hãy lưu tệp với mã hóa UTF-8."]) from None
+        return decode_utf8(data)
+    except NotUtf8 as error:
+        where = line if line is not None else error.line
+        raise _BadInput([f"{name}, dòng {where}: không phải văn bản UTF-8 (byte thứ {error.column} của dòng "
+                         f"là 0x{error.byte:02x}); hãy lưu tệp với mã hóa UTF-8."]) from None
 
 
 def _jsonl(data: bytes) -> list[_Input]:

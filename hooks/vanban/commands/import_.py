@@ -11,6 +11,7 @@ from vanban.editing import docfiles, importer, importer_text
 from vanban.editing.importer_docx import NotReadable, check_bytes
 from vanban.editing.importer_docx import paragraphs as docx_paragraphs
 from vanban.model import schema
+from vanban.model.text import NotUtf8, decode_utf8
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -72,9 +73,9 @@ def _decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise NotReadable(f"{name}: tệp rỗng, không có gì để nhập.")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise NotReadable(f"{name}: tệp không phải UTF-8 (byte 0x{data[err.start]:02x} ở vị trí {err.start}). "
+        return decode_utf8(data, bom=True)
+    except NotUtf8 as err:
+        raise NotReadable(f"{name}: tệp không phải UTF-8 (byte 0x{err.byte:02x} ở vị trí {err.offset}). "
                           "Lưu lại với mã Unicode (UTF-8) rồi nhập lại.") from None
 
 

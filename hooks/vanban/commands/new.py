@@ -14,10 +14,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 from vanban.editing import body_templates, docfiles
-from vanban.model import dates, doctypes, numbers, schema
+from vanban.model import dates, doctypes, markup, numbers, schema
 
 SKIPPED = ("nhiem_vu", "publish")  # written by hand in the file, not asked
 # The questions, in the order of the original's layout: type, number, date, trích yếu, header, signature.
@@ -93,8 +91,7 @@ def missing(meta: dict) -> list[str]:
 
 def document_text(meta: dict) -> str:
     ordered = {f.key: meta[f.key] for f in schema.FIELDS if f.key in meta}
-    front = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{front}---\n\n{body_templates.body(meta['loai'])}"
+    return markup.page(ordered, body_templates.body(meta["loai"]))
 
 
 # --- values ----------------------------------------------------------------------

@@ -39,9 +39,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
-from vanban.model import doctypes, numbers, schema
+from vanban.model import doctypes, markup, numbers, schema
 from vanban.model.text import clean, fold, normalize_tones
 
 
@@ -64,13 +62,13 @@ class Imported:
 
     def front_matter(self) -> str:
         """The YAML block, fields in the guide's order, with a comment where a value was inferred."""
-        text = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=10_000)
+        text = markup.front_matter(self.meta)
         if "nam" in self.meta and "ngay_ban_hanh" not in self.meta and self.year_source:
             text = text.replace("\nnam:", f"\n# Bản gốc không ghi ngày ban hành; {self.year_source}.\nnam:", 1)
         return text
 
     def document(self) -> str:
-        return f"---\n{self.front_matter()}---\n\n{self.body.strip()}\n"
+        return markup.with_front_matter(self.front_matter(), f"{self.body.strip()}\n")
 
 
 # Fields whose absence is worth telling the editor about.

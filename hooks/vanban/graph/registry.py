@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from vanban.model import dates, doctypes, numbers
-from vanban.model.documents import Document
+from vanban.model.documents import Document, read_yaml
 from vanban.model.problems import Problem
 from vanban.model.text import clean, fold
 from vanban.model.text import slug as slugify  # cached, fixed transliteration
@@ -30,6 +30,7 @@ WARNING = "cảnh báo"
 
 # Where the published data entries and unresolved citations get their pages.
 CITED_DIR = "van-ban/dan-chieu"
+CITED_INDEX = f"{CITED_DIR}/index.md"  # the listing of cited documents, by type
 
 
 @dataclass(frozen=True)
@@ -293,8 +294,7 @@ def load_data(path: Path, display: str = DATA_FILE, home: str | None = None) -> 
         return [], []
     text = clean(path.read_text(encoding="utf-8"))
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = read_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         return [], [Problem(display, mark.line + 1 if mark else 1, "danh mục",

@@ -18,6 +18,7 @@ from vanban.graph import kinds as kinds_mod
 from vanban.graph import registry as registry_mod
 from vanban.graph.registry import Entry, Found, Registry
 from vanban.model.documents import Document
+from vanban.model.order import newest_first
 
 # Strongest first: a document cited both ways shows once, under the first.
 # The relations that change the cited document's standing (kinds.EFFECTS) come first.
@@ -55,7 +56,7 @@ class Graph:
     targets: dict[str, Entry] = field(default_factory=dict)  # target page → the entry shown there
     cited_by: dict[str, list[Citing]] = field(default_factory=dict)  # target page → citing documents
     uris: dict[int, str] = field(default_factory=dict)  # id(published document) → its page, worked out once
-    order: dict[int, tuple] = field(default_factory=dict)  # id(published document) → its place, newest first
+    order: dict[int, int] = field(default_factory=dict)  # id(published document) → its place, newest first
 
     def uri(self, doc: Document) -> str:
         return self.uris.get(id(doc)) or doc.src_uri
@@ -94,11 +95,6 @@ class Graph:
         return ranked[:RELATED_LIMIT]
 
 
-def _newest_first(doc: Document) -> tuple:
-    date = doc.date.sort_key() if doc.date else (doc.year, 0, 0)
-    return (-date[0], -date[1], -date[2], doc.number.canonical)
-
-
 def build(documents: list[Document], registry: Registry) -> Graph:
     """Resolve every citation of every published document, once."""
     graph = Graph(registry)
@@ -108,8 +104,9 @@ def build(documents: list[Document], registry: Registry) -> Graph:
     rows: dict[str, dict[str, Citing]] = defaultdict(dict)
     published = [d for d in documents if d.published]
     graph.uris = {id(d): d.src_uri for d in published}
-    graph.order = {id(d): _newest_first(d) for d in published}
-    for doc in sorted(published, key=_newest_first):
+    newest = newest_first(published)
+    graph.order = {id(d): place for place, d in enumerate(newest)}
+    for doc in newest:
         uri = graph.uri(doc)
         paragraphs = Paragraphs(doc.body)
         mentions = []

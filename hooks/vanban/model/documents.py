@@ -16,7 +16,7 @@ import yaml
 
 from vanban.model import dates, doctypes, numbers, schema
 from vanban.model.problems import Problem
-from vanban.model.text import clean, fold
+from vanban.model.text import NotUtf8, clean, decode_utf8, fold
 from vanban.model.text import slug as make_slug
 
 _WEBSITE_LINE = re.compile(
@@ -88,10 +88,9 @@ def read(path: Path, display: str | None = None) -> tuple[Document | None, list[
     name = display or str(path)
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        return None, [Problem(name, line, "mã hóa", f"Tệp không phải UTF-8 hợp lệ (byte 0x{data[err.start]:02x} ở vị trí {err.start}).",
+        text = decode_utf8(data)
+    except NotUtf8 as err:
+        return None, [Problem(name, err.line, "mã hóa", f"Tệp không phải UTF-8 hợp lệ (byte 0x{err.byte:02x} ở vị trí {err.offset}).",
                               "tệp lưu ở dạng UTF-8", "trong Word chọn Lưu thành… > Văn bản thuần > Unicode (UTF-8)")]
     return parse(text, name)
 
@@ -122,9 +121,10 @@ def _split(text: str, name: str):
                    "một dòng --- sau trường cuối cùng", "---⏎so_hieu: 114-KH/ĐUK⏎…⏎---")
 
 
-def _read_yaml(front: str, loader_class):
-    """Parse once: the node gives each key's line, the data the values."""
-    loader = loader_class(front)
+def read_yaml(text: str, loader_class=yaml.SafeLoader):
+    """Parse once: the node gives each key's line, the data the values. The
+    front matter and the registry file are both read by this."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
@@ -139,9 +139,9 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_yaml(front: str, name: str):
     try:
         try:
-            node, meta = _read_yaml(front, _FAST_LOADER)
+            node, meta = read_yaml(front, _FAST_LOADER)
         except yaml.YAMLError:
-            node, meta = _read_yaml(front, yaml.SafeLoader)
+            node, meta = read_yaml(front, yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 2

@@ -48,10 +48,21 @@ def render(template: str, **context) -> str:
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def page(meta: dict, content: str) -> str:
-    """A Markdown page: YAML front matter written by the YAML serializer, then content."""
-    head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+def front_matter(meta: dict) -> str:
+    """The YAML between a page's --- lines, written by the YAML serializer: keys
+    in the given order, Vietnamese as is, no line folded. The one writer of
+    front matter: generated pages, new and imported documents."""
+    return yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def with_front_matter(head: str, content: str) -> str:
+    """A Markdown file: the front matter `head` (as front_matter writes it), then content."""
     return f"---\n{head}---\n\n{content}"
+
+
+def page(meta: dict, content: str) -> str:
+    """A Markdown page: its front matter, then content."""
+    return with_front_matter(front_matter(meta), content)
 
 
 # Raw HTML in a document body is shown as text, never run: editors paste from

@@ -104,11 +104,28 @@ def _state_number(match: re.Match) -> Number:
 
 
 def types_for(number: Number) -> list[doctypes.DocType]:
-    """The document types this number's code can stand for."""
+    """The document types this number can stand for, the likeliest first.
+
+    A code names its types (a code of the other system's table when it has
+    none in its own: QyĐ written in the Party shape is a Quy định). With no
+    type code: a law's number (QH + term) is a Luật, Bộ luật, Pháp lệnh or
+    Nghị quyết; a number of the National Assembly's Standing Committee
+    (UBTVQH + term) a Nghị quyết or Pháp lệnh, never a law; any other is a
+    Công văn. See docs/dan-chieu.md."""
     if number.type_code is None:
-        if number.system == "state" and re.match(r"(UBTV)?QH\d+$", number.issuer):
-            return [doctypes.by_name(n) for n in ("Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết")]
-        return [doctypes.by_name("Công văn")]
-    if number.system == "party":
-        return doctypes.party_types_for(number.type_code)
-    return doctypes.state_types_for(number.type_code)
+        if number.system == "state" and _LAW_ISSUER.fullmatch(number.issuer):
+            return _LAW_TYPES
+        if number.system == "state" and _STANDING_COMMITTEE.fullmatch(number.issuer):
+            return _STANDING_COMMITTEE_TYPES
+        return _CODELESS_TYPES
+    own, other = doctypes.party_types_for, doctypes.state_types_for
+    if number.system != "party":
+        own, other = other, own
+    return own(number.type_code) or other(number.type_code)
+
+
+_LAW_ISSUER = re.compile(r"QH\d+")
+_STANDING_COMMITTEE = re.compile(r"UBTVQH\d+")
+_LAW_TYPES = [doctypes.by_name(n) for n in ("Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết")]
+_STANDING_COMMITTEE_TYPES = [doctypes.by_name(n) for n in ("Nghị quyết", "Pháp lệnh")]
+_CODELESS_TYPES = [doctypes.by_name("Công văn")]

@@ -12,6 +12,29 @@ import unicodedata
 
 from slugify import slugify
 
+
+class NotUtf8(ValueError):
+    """Bytes that are not UTF-8, and where the first wrong byte is (line and
+    column from 1, offset from 0), for a message that shows the editor."""
+
+    def __init__(self, data: bytes, offset: int):
+        super().__init__(f"not UTF-8 at byte {offset}")
+        self.offset = offset
+        self.byte = data[offset]
+        self.line = data.count(b"\n", 0, offset) + 1
+        self.column = offset - data.rfind(b"\n", 0, offset)
+
+
+def decode_utf8(data: bytes, *, bom: bool = False) -> str:
+    """The text of a file or input: UTF-8, a leading byte-order mark dropped
+    when `bom`; NotUtf8 where it is not. The one decoder of the editors' tools."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise NotUtf8(data, err.start) from None
+    return text[1:] if bom and text.startswith("\ufeff") else text
+
+
 # Zero-width characters and the BOM carry no meaning in a document; some
 # datasets plant them as watermarks, and they break number matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -29,7 +29,7 @@ STEPS: tuple[Callable[[Site], None], ...] = (
     deadlines.step,  # after cited_pages: tasks link the documents they cite
     listings.step,  # listings by type, year and issuer, and the home page
     listings.table_step,  # the lookup table
-    feeds.step,
+    feeds.step,  # after listings.step: a feed for each of its groups by type
     opendata.step,  # reads site.graph
 )
 # Then, once MkDocs has written every page: step(site, site_dir) reads the HTML.

@@ -17,14 +17,15 @@ from vanban.citations import linking
 from vanban.citations.linking import href
 from vanban.graph import registry as registry_mod
 from vanban.graph import relations
-from vanban.graph.registry import CITED_DIR, Entry
+from vanban.graph.registry import CITED_DIR, CITED_INDEX, Entry
 from vanban.graph.relations import KINDS, Citing, Graph
 from vanban.model import dates
 from vanban.model.documents import Document
 from vanban.model.markup import page, render
 from vanban.model.text import slug as slugify  # cached, fixed transliteration
+from vanban.site.listings import pager
 
-INDEX = f"{CITED_DIR}/index.md"
+INDEX = CITED_INDEX
 ROWS_PER_PAGE = 20  # citing documents on one page: a document page stays light however often it is cited
 ENTRIES_PER_PAGE = 100  # cited documents on one page of the registry listing
 
@@ -55,16 +56,6 @@ class Row:
     sentences: list[tuple[str, str, str]]
 
 
-@dataclass
-class Pager:
-    number: int
-    count: int
-    first: str | None = None
-    previous: str | None = None
-    next: str | None = None
-    last: str | None = None
-
-
 def when(doc: Document) -> str:
     if doc.date is None:
         return f"năm {doc.year}"
@@ -92,19 +83,6 @@ def _rows(citing: list[Citing], from_uri: str) -> list[Row]:
             for c in citing]
 
 
-def _pager(number: int, count: int, link) -> Pager | None:
-    """First, previous, next and last: a bounded pager however long the list."""
-    if count < 2:
-        return None
-    return Pager(
-        number, count,
-        first=link(1) if number > 2 else None,
-        previous=link(number - 1) if number > 1 else None,
-        next=link(number + 1) if number < count else None,
-        last=link(count) if number < count - 1 else None,
-    )
-
-
 def cited_by_section(graph: Graph, entry: Entry, number: int = 1) -> str:
     """The "Được dẫn chiếu bởi" section of page `number`, grouped by kind."""
     citing = graph.cited_by.get(entry.src_uri, [])
@@ -118,7 +96,7 @@ def cited_by_section(graph: Graph, entry: Entry, number: int = 1) -> str:
         "relations_cited_by.md",
         total=len(citing),
         groups=[(CITED_BY_HEADINGS[k], groups[k]) for k in KINDS if groups[k]],
-        pager=_pager(number, count, lambda n: href(uri, _page_uri(entry, n))),
+        pager=pager(number, count, lambda n: href(uri, _page_uri(entry, n))),
     )
 
 
@@ -194,8 +172,8 @@ def listing_pages(graph: Graph, entries: list[Entry]) -> dict[str, str]:
             chunk = listed[(number - 1) * ENTRIES_PER_PAGE:number * ENTRIES_PER_PAGE]
             rows = [(_target_row(e, uri), e.body or "", len(graph.cited_by.get(e.src_uri, [])),
                      e.known and not e.held) for e in chunk]
-            pager = _pager(number, count, lambda n, uri=uri, base=base: href(uri, _type_page(base, n)))
-            content = render("cited_type.md", type=name, rows=rows, pager=pager, index=href(uri, INDEX),
+            nav = pager(number, count, lambda n, uri=uri, base=base: href(uri, _type_page(base, n)))
+            content = render("cited_type.md", type=name, rows=rows, pager=nav, index=href(uri, INDEX),
                              total=len(listed))
             files[uri] = page({"title": f"Văn bản dẫn chiếu: {name}" + (f" (trang {number})" if number > 1 else "")},
                               content)

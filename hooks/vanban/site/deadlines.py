@@ -19,6 +19,7 @@ import icalendar
 from vanban.model import dates
 from vanban.model.documents import Document, Task
 from vanban.model.markup import md, md_link, page, render
+from vanban.model.order import newest_first
 from vanban.model.text import tone_key
 from vanban.site.listings import (
     DEADLINES,
@@ -26,7 +27,7 @@ from vanban.site.listings import (
     absolute,
     chunks,
     group_slug,
-    newest_first,
+    page_links,
     page_uri,
     pager,
     rel,
@@ -155,7 +156,7 @@ def unit_pages(unit: Unit, on: dt.date) -> dict[str, str]:
         uri = page_uri(unit.uri, number)
         heading = title if number == 1 else f"{title} (trang {number})"
         content = render("deadlines_unit.md", heading=heading, on=md(on.strftime("%d/%m/%Y")),
-                         rows=_rows(chunk, on, uri, False), pager=pager(unit.uri, number, len(parts)),
+                         rows=_rows(chunk, on, uri, False), pager=pager(number, len(parts), page_links(unit.uri, uri)),
                          up=md_link("Thời hạn", rel(uri, DEADLINES)), total=len(ordered))
         out[uri] = page({"title": heading, "description": f"Nhiệm vụ sắp đến hạn và quá hạn của {unit.name}."}, content)
     return out

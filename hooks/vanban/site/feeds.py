@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from vanban.model import dates
+from vanban.model.order import newest_first
 from vanban.model.text import clean
-from vanban.site.listings import KINDS, absolute, day_of, feed_uri, groups, newest_first, url_of
+from vanban.site.listings import absolute, day_of, feed_uri, url_of
 
 FEED_SIZE = 50
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -78,8 +79,7 @@ def step(site) -> None:
     docs = site.published
     site.files.update(feeds(site, f"Văn bản mới — {name}", f"Các văn bản mới đăng của {name}.", "index.md", docs))
     site.files["feed/sitemap.xml"] = EMPTY_SITEMAP
-    kind = next(k for k in KINDS if k.slug == "loai")
-    for group in groups(kind, docs):
+    for group in site.groups["loai"]:  # the listings' groups by type: after listings.step
         site.files.update(feeds(site, f"{group.name} mới — {name}", f"Các {group.name.lower()} mới đăng của {name}.",
                                 group.uri, group.documents, group.slug))
 

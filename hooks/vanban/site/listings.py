@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from vanban.graph.registry import CITED_INDEX
 from vanban.model import dates
 from vanban.model.documents import Document, is_website_line
 from vanban.model.markup import md, md_link, page, render
+from vanban.model.order import newest_first
 from vanban.model.text import fold, slug, tone_key
 
 DOCS_PER_PAGE = 50
@@ -57,21 +59,6 @@ def absolute(site_url: str, src_uri: str) -> str:
 def feed_uri(fmt: str, type_slug: str | None = None) -> str:
     """feed/atom.xml, feed/rss.xml, and feed/<loại>/atom.xml for one type."""
     return f"feed/{type_slug}/{fmt}.xml" if type_slug else f"feed/{fmt}.xml"
-
-
-def _numeral(doc: Document) -> int:
-    match = re.match(r"\d+", doc.number.numeral)
-    return int(match.group()) if match else 0
-
-
-def newest_key(doc: Document) -> tuple:
-    """Newest first: by date (as precise as known), then by the higher number."""
-    when = doc.date.sort_key() if doc.date else (doc.year, 0, 0)
-    return (when, _numeral(doc), doc.src_uri)
-
-
-def newest_first(documents) -> list[Document]:
-    return sorted(documents, key=newest_key, reverse=True)
 
 
 def day_of(doc: Document):
@@ -167,21 +154,36 @@ def chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def pager(first: str, number: int, count: int) -> dict | None:
+@dataclass(frozen=True)
+class Pager:
+    """First, previous, next and last: a bounded pager however long the list.
+    A link is None where it would repeat another (page 1 of 2 has no "first")."""
+
+    number: int
+    count: int
+    first: str | None = None
+    previous: str | None = None
+    next: str | None = None
+    last: str | None = None
+
+
+def pager(number: int, count: int, link: Callable[[int], str]) -> Pager | None:
+    """The pager of page `number` of `count`; link(n) is the link to page n. The
+    one pager of the site: listings, cited documents and citing documents."""
     if count < 2:
         return None
-    here = page_uri(first, number)
+    return Pager(
+        number, count,
+        first=link(1) if number > 2 else None,
+        previous=link(number - 1) if number > 1 else None,
+        next=link(number + 1) if number < count else None,
+        last=link(count) if number < count - 1 else None,
+    )
 
-    def link(n: int) -> str:
-        return rel(here, page_uri(first, n))
 
-    return {
-        "number": number, "count": count,
-        "first": link(1) if number > 2 else None,
-        "previous": link(number - 1) if number > 1 else None,
-        "next": link(number + 1) if number < count else None,
-        "last": link(count) if number < count - 1 else None,
-    }
+def page_links(first: str, here: str) -> Callable[[int], str]:
+    """Links from page `here` to the pages of the listing whose page 1 is `first`."""
+    return lambda n: rel(here, page_uri(first, n))
 
 
 def document_pages(first: str, title: str, description: str, documents: list[Document],
@@ -193,7 +195,7 @@ def document_pages(first: str, title: str, description: str, documents: list[Doc
         uri = page_uri(first, number)
         heading = title if number == 1 else f"{title} (trang {number})"
         content = render("listing.md", heading=heading, intro=intro, total=len(documents),
-                         rows=rows(chunk, uri), pager=pager(first, number, len(parts)),
+                         rows=rows(chunk, uri), pager=pager(number, len(parts), page_links(first, uri)),
                          up=md_link(up[0], rel(uri, up[1])) if up else None)
         out[uri] = page({"title": heading, "description": description}, content)
     return out
@@ -210,7 +212,7 @@ def kind_pages(kind: Kind, found: list[Group]) -> dict[str, str]:
         entries = [(md_link(g.name, rel(uri, g.uri)), len(g.documents)) for g in chunk]
         heading = title if number == 1 else f"{title} (trang {number})"
         content = render("listing_index.md", heading=heading, kind=kind, entries=entries,
-                         total=len(found), pager=pager(first, number, len(parts)),
+                         total=len(found), pager=pager(number, len(parts), page_links(first, uri)),
                          up=md_link("Danh mục văn bản", rel(uri, f"{ROOT}/index.md")))
         out[uri] = page({"title": heading, "description": f"Danh sách {kind.name} và số văn bản đã đăng của mỗi {kind.name}."}, content)
     return out
@@ -230,11 +232,7 @@ def group_pages(group: Group) -> dict[str, str]:
 
 def registry_uri(site) -> str | None:
     """The registry of cited documents (cited_pages.py), when the build made it."""
-    try:
-        from vanban.site.cited_pages import INDEX
-    except ImportError:
-        return None
-    return INDEX if INDEX in site.files else None
+    return CITED_INDEX if CITED_INDEX in site.files else None
 
 
 def overview_page(site, all_groups: dict[str, list[Group]]) -> str:
@@ -273,7 +271,7 @@ def home_page(site, all_groups: dict[str, list[Group]]) -> str:
 
 def step(site) -> None:
     docs = site.published
-    all_groups = {k.slug: groups(k, docs) for k in KINDS}
+    all_groups = site.groups = {k.slug: groups(k, docs) for k in KINDS}
     for kind in KINDS:
         site.files.update(kind_pages(kind, all_groups[kind.slug]))
         for group in all_groups[kind.slug]:

@@ -15,8 +15,9 @@ import json
 from pathlib import Path
 
 from vanban.model.documents import Document
+from vanban.model.order import newest_first
 from vanban.site.deadlines import due_day
-from vanban.site.listings import absolute, newest_first
+from vanban.site.listings import absolute
 
 API = "api"
 LIST_JSON = f"{API}/van-ban.json"

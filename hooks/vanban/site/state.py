@@ -11,6 +11,7 @@ from pathlib import Path
 from vanban.graph import corpus as corpus_mod
 from vanban.graph.relations import Graph
 from vanban.model.problems import Problem
+from vanban.site.listings import Group
 from vanban.site.pages import PageParts
 
 
@@ -31,6 +32,7 @@ class Site:
     log: list[str] = field(default_factory=list)  # lines for the build log
     problems: list[Problem] = field(default_factory=list)
     graph: Graph | None = None  # set by the cited documents' step; the steps after it read it
+    groups: dict[str, list[Group]] = field(default_factory=dict)  # kind's slug → its groups, set by listings.step
 
     @property
     def published(self):

@@ -8,7 +8,7 @@ bold-numbered paragraphs, and citations written the way Party texts write them
 point to earlier generated documents, to documents a registry knows (the seed
 plan's directives, national texts) and to documents nobody knows (unresolved).
 
-Same n and seed → the same bytes. Command line: python bench/corpus.py N OUT_DIR
+Same n and seed → the same bytes. Command line: python bench/make_corpus.py N OUT_DIR
 """
 
 from __future__ import annotations
