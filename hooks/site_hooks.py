@@ -77,7 +77,11 @@ def on_post_build(config):
             file.page.content = None
     _state.pop("files")
     _release_memory()
-    core.post_build(_state["site"], Path(config.site_dir))
+    site = _state["site"]
+    logged = len(site.log)
+    core.post_build(site, Path(config.site_dir))
+    for line in site.log[logged:]:  # what the PDFs and the search index took
+        log.info(line)
 
 
 def _release_memory() -> None:

@@ -51,7 +51,7 @@ def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     # Not complete: the held-back documents' entries, kept by `vanban check`, stay.
     citations.prime((doc.body for doc in corpus.published), project=project,
                     ahead={text: p for found in corpus.extra.values() for text, p in found.items()})
-    site = Site(corpus, options, problems=list(corpus.problems))
+    site = Site(corpus, options, problems=list(corpus.problems), project=project)
     for doc in corpus.published:
         site.parts[doc.src_uri] = PageParts()
     for step in STEPS:

@@ -33,6 +33,7 @@ class Site:
     problems: list[Problem] = field(default_factory=list)
     graph: Graph | None = None  # set by the cited documents' step; the steps after it read it
     groups: dict[str, list[Group]] = field(default_factory=dict)  # kind's slug → its groups, set by listings.step
+    project: Path | None = None  # the folder of mkdocs.yml: caches go to its .cache/vanban
 
     @property
     def published(self):
