@@ -46,7 +46,11 @@ def build_project(tmp: Path, plans: dict[str, str | bytes] | None = None, *, str
         shutil.copy(ROOT / name, project / name)
     for name in ("docs", "hooks", "data"):
         if (ROOT / name).exists() and not (project / name).exists():
-            (project / name).symlink_to(ROOT / name)
+            if any(rel.startswith(name + "/") for rel in extra_files or {}):
+                # A test's own file there must not be written through a link into the repository.
+                shutil.copytree(ROOT / name, project / name)
+            else:
+                (project / name).symlink_to(ROOT / name)
     target = project / "plans"
     if plans is None:
         shutil.copytree(ROOT / "plans", target, dirs_exist_ok=True)

@@ -603,7 +603,8 @@
     const meta = Object.fromEntries(Object.entries(data.meta).filter(([k]) => k !== SHAPES).map(([k, v]) => [k, decodeText(v)]));
     const href = new URL(data.url.replace(/^\//, ""), ROOT).href;
     const heading = el("h3", { class: "vb-tim-tieu-de" }, el("a", { href }, `${meta.loai} ${meta.so}`));
-    const facts = el("p", { class: "vb-tim-thuoc-tinh" }, `${meta.co_quan} · Ngày ban hành: ${meta.ngay}`);
+    const facts = el("p", { class: "vb-tim-thuoc-tinh" },
+      `${meta.co_quan} · Ngày ban hành: ${meta.ngay} · Trạng thái: ${(meta.trang_thai || "Chưa rõ").toLowerCase()}`);
     const title = el("p", { class: "vb-tim-trich-yeu" }, meta.title);
     return el("li", { class: "vb-tim-ket-qua" }, heading, title, facts, excerpt(data, plan));
   }

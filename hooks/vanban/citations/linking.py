@@ -52,23 +52,39 @@ def _protected(body: str) -> list[tuple[int, int]]:
     return [m.span() for m in (*CODE.finditer(body), *AUTOLINK.finditer(body))]
 
 
-def linked_body(body: str, links: list[tuple[int, int, str]]) -> str:
+ENDED_CLASS = "vb-het-hieu-luc"  # a link to a document replaced or repealed
+MARK_CLASS = "vb-dau-hieu-luc"  # the words saying so, inside the link
+
+
+def linked_body(body: str, links: list[tuple]) -> str:
     """The body, neutralised, with body[start:end] linked to target for each link.
 
-    `links` holds (start, end, relative target); overlapping or unlinkable
-    spans are left as plain text.
+    `links` holds (start, end, relative target) or (start, end, target, title,
+    marker): a link to a document that no longer stands carries its status
+    as the link's title and `marker` as visible words after the cited ones.
+    Overlapping or unlinkable spans are left as plain text.
     """
     if _OPEN in body or _CLOSE in body:
         links = []
     protected = _protected(body) if links and ("`" in body or "<" in body) else []
     pieces, labels, pos = [], [], 0
-    for start, end, target in sorted(links):
+    for start, end, target, *status in sorted(links):
         label = body[start:end]
         if start < pos or not linkable(label) or any(s < end and start < e for s, e in protected):
             continue
         pieces.append(body[pos:start])
         pieces.append(f"{_OPEN}{len(labels)}{_CLOSE}")
-        labels.append(f"[{label.replace('<', '&lt;')}]({target}){{.{LINK_CLASS}}}")
+        title, marker = status if status else ("", "")
+        if marker:
+            labels.append(f'[{label.replace("<", "&lt;")} <span class="{MARK_CLASS}">({_escaped(marker)})</span>]'
+                          f'({target} "{_escaped(title)}"){{.{LINK_CLASS} .{ENDED_CLASS}}}')
+        else:
+            labels.append(f"[{label.replace('<', '&lt;')}]({target}){{.{LINK_CLASS}}}")
         pos = end
     pieces.append(body[pos:])
     return _HELD.sub(lambda m: labels[int(m.group(1))], neutralize_html("".join(pieces)))
+
+
+def _escaped(text: str) -> str:
+    """Words of our own inside a link's label or title: HTML and the title's quotes escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")

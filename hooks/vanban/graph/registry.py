@@ -53,6 +53,8 @@ class Entry:
     line: int = 0  # line in the data file
     page: str = ""  # the page path, when the graph had to move it off a taken one
     on_site: bool = False  # a document of plans/ that is published
+    status: str | None = None  # hieu_luc in the data file: "Còn hiệu lực", "Hết hiệu lực"…
+    status_source: str | None = None  # nguon_hieu_luc: who says so (required with hieu_luc)
 
     @property
     def held(self) -> bool:
@@ -284,7 +286,11 @@ def _key(entry: Entry) -> tuple:
 
 # --- the data file -----------------------------------------------------------
 
-_FIELDS = ("loai", "so_hieu", "ten", "ngay_ban_hanh", "co_quan_ban_hanh", "tinh", "trich_yeu", "url", "ten_khac")
+_FIELDS = ("loai", "so_hieu", "ten", "ngay_ban_hanh", "co_quan_ban_hanh", "tinh", "trich_yeu", "url", "ten_khac",
+           "hieu_luc", "nguon_hieu_luc")
+# A status in the data file, and the source it must name ("say only what a source says").
+STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Hết hiệu lực một phần", "Ngưng hiệu lực", "Bị thay thế", "Bị bãi bỏ")
+_STATUS_EXAMPLE = "hieu_luc: Hết hiệu lực⏎  nguon_hieu_luc: Quyết định số 215-QĐ/ĐUK, ngày 01/3/2024 của Ban Thường vụ Đảng ủy Khối"
 _EXAMPLE = "- loai: Chỉ thị⏎  so_hieu: 06-CT/TU⏎  ngay_ban_hanh: 2021-05-06⏎  co_quan_ban_hanh: Ban Thường vụ Tỉnh ủy"
 
 
@@ -356,6 +362,14 @@ def _data_entry(item, line: int, display: str, home: str | None) -> tuple[Entry 
     if not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
         faults.append(problem("ten_khac", "“ten_khac” phải là danh sách tên.", "mỗi tên một dòng bắt đầu bằng “- ”"))
         aliases = []
+    status = item.get("hieu_luc")
+    if status and status not in STATUSES:
+        faults.append(problem("hieu_luc", f"Hiệu lực “{status}” không có trong danh sách.",
+                              "một trong: " + ", ".join(STATUSES), _STATUS_EXAMPLE))
+    elif status and not item.get("nguon_hieu_luc"):
+        faults.append(problem("nguon_hieu_luc", f"“hieu_luc: {status}” cần ghi nguồn (nguon_hieu_luc): "
+                              "trang chỉ ghi hiệu lực khi có nguồn.",
+                              "văn bản hoặc trang web nói văn bản còn hay hết hiệu lực", _STATUS_EXAMPLE))
     if faults:
         return None, faults
     year = date.year if date else number.year if number else None
@@ -368,6 +382,7 @@ def _data_entry(item, line: int, display: str, home: str | None) -> tuple[Entry 
         type=doctype.name, number=number.canonical if number else None, name=item.get("ten"),
         issuer=issuer, date=date, year=year, body=body, title=item.get("trich_yeu"), url=url,
         aliases=tuple(aliases), source="data", line=line,
+        status=status or None, status_source=item.get("nguon_hieu_luc") or None,
         province=province or province_of(body, issuer, home),
     )
     return entry, []

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from vanban.graph import kinds as kinds_mod
 from vanban.graph import registry as registry_mod
+from vanban.graph import status as status_mod
 from vanban.graph.registry import Entry, Found, Registry
 from vanban.model.documents import Document
 from vanban.model.order import newest_first
@@ -57,6 +58,11 @@ class Graph:
     cited_by: dict[str, list[Citing]] = field(default_factory=dict)  # target page → citing documents
     uris: dict[int, str] = field(default_factory=dict)  # id(published document) → its page, worked out once
     order: dict[int, int] = field(default_factory=dict)  # id(published document) → its place, newest first
+    statuses: dict[str, status_mod.Status] = field(default_factory=dict)  # target page → status (graph/status.py)
+
+    def status(self, uri: str) -> status_mod.Status:
+        """The status of the document whose page is `uri`; "Chưa rõ" when no source says."""
+        return self.statuses.get(uri, status_mod.NOT_KNOWN)
 
     def uri(self, doc: Document) -> str:
         return self.uris.get(id(doc)) or doc.src_uri
@@ -131,6 +137,7 @@ def build(documents: list[Document], registry: Registry) -> Graph:
         graph.mentions[uri] = mentions
     for uri, by_doc in rows.items():
         graph.cited_by[uri] = sorted(by_doc.values(), key=lambda c: (KINDS.index(c.kind), graph.order[id(c.doc)]))
+    graph.statuses = status_mod.build(graph)
     return graph
 
 

@@ -78,7 +78,7 @@ def parts(documents: list[Document], shards: int) -> list[list[tuple[Document, i
     return [run for run in runs if run] or [[]]
 
 
-def record(doc: Document, site_dir: Path, shard: int = 0) -> Record:
+def record(doc: Document, site_dir: Path, shard: int = 0, status: str = "Chưa rõ") -> Record:
     page = site_dir / page_url(doc) / "index.html"
     text = article_text(page.read_text(encoding="utf-8")) if page.exists() else None
     if text is None:  # the page template changed: fall back to what we know
@@ -99,6 +99,7 @@ def record(doc: Document, site_dir: Path, shard: int = 0) -> Record:
         "so": doc.number.canonical,
         "ngay": dates.display(doc.date),
         "co_quan": doc.issuer_body,
+        "trang_thai": status,  # as the page shows it, with its source there (graph/status.py)
     }
     content, shapes = tokens.index_text(text, shard)
     return Record(
@@ -165,7 +166,7 @@ async def _write(folder: Path, out: Path) -> None:
         await index.add_directory(str(folder))
 
 
-def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
+def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | None = None) -> tuple[int, float]:
     """Write the index and settings; returns (bytes written, seconds)."""
     started = time.monotonic()
     out = site_dir / BUNDLE
@@ -173,7 +174,7 @@ def write(documents: list[Document], site_dir: Path) -> tuple[int, float]:
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
         runs = parts(documents, shard_count(len(documents)))
         folders = [Path(scratch) / f"pages-{n}" for n in range(len(runs))]
-        _write_pages(runs, folders, site_dir)
+        _write_pages(runs, folders, site_dir, statuses or {})
         _scratch([SENTINEL], folders[0])
         built = []
         for n, pages in enumerate(folders):
@@ -226,7 +227,8 @@ def _run(coroutine) -> None:
 
 # Each record costs ~5 ms (the page read, its words encoded): 45 s at 10,000
 # in one process, so the pages are written by forked workers.
-def _write_pages(runs: list[list[tuple[Document, int]]], folders: list[Path], site_dir: Path) -> None:
+def _write_pages(runs: list[list[tuple[Document, int]]], folders: list[Path], site_dir: Path,
+                 statuses: dict[str, str]) -> None:
     """Each run's records as pages in its folder (the pages Pagefind reads)."""
     batches = [(n, run[i:i + 100]) for n, run in enumerate(runs) for i in range(0, len(run), 100)]
     for folder in folders:
@@ -234,7 +236,8 @@ def _write_pages(runs: list[list[tuple[Document, int]]], folders: list[Path], si
 
     def write(some: list) -> list:
         for n, batch in some:
-            _scratch([record(doc, site_dir, shard) for doc, shard in batch], folders[n])
+            _scratch([record(doc, site_dir, shard, statuses.get(doc.src_uri, "Chưa rõ")) for doc, shard in batch],
+                     folders[n])
         return []
 
     # A batch is 100 records: the threshold is counted in records, not batches.
@@ -243,6 +246,8 @@ def _write_pages(runs: list[list[tuple[Document, int]]], folders: list[Path], si
 
 
 def step(site, site_dir: Path) -> None:
-    size, seconds = write(site.published, Path(site_dir))
+    graph = site.graph
+    statuses = {d.src_uri: graph.status(graph.uri(d)).label for d in site.published} if graph is not None else {}
+    size, seconds = write(site.published, Path(site_dir), statuses)
     site.log.append(f"Tra cứu: {len(site.published)} văn bản vào chỉ mục, {size // 1024} KB, {seconds:.1f} giây.")
 

@@ -13,7 +13,7 @@ from vanban.citations import parser as citations
 from vanban.graph import corpus as corpus_mod
 from vanban.model.problems import DocumentErrors, errors
 from vanban.search import index as search_index
-from vanban.site import cited_pages, deadlines, feeds, listings, opendata, pdf
+from vanban.site import cited_pages, deadlines, feeds, listings, opendata, pdf, standing
 from vanban.site.pages import PageParts, document_page
 from vanban.site.state import Options, Site
 
@@ -26,6 +26,7 @@ __all__ = ["Options", "Site", "build", "post_build", "STEPS", "POST_STEPS"]
 STEPS: tuple[Callable[[Site], None], ...] = (
     pdf.add_actions,  # the print button and PDF link on each document page
     cited_pages.step,  # the registry, links in the text, a page per cited document; sets site.graph
+    standing.step,  # each document's status: the notice above its text and its panel row
     deadlines.step,  # after cited_pages: tasks link the documents they cite
     listings.step,  # listings by type, year and issuer, and the home page
     listings.table_step,  # the lookup table

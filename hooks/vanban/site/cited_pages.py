@@ -19,10 +19,12 @@ from vanban.graph import registry as registry_mod
 from vanban.graph import relations
 from vanban.graph.registry import CITED_DIR, CITED_INDEX, Entry
 from vanban.graph.relations import KINDS, Citing, Graph
+from vanban.graph.status import NOT_KNOWN, Status
 from vanban.model import dates
 from vanban.model.documents import Document
 from vanban.model.markup import page, render
 from vanban.model.text import slug as slugify  # cached, fixed transliteration
+from vanban.site import standing
 from vanban.site.listings import pager
 
 INDEX = CITED_INDEX
@@ -54,6 +56,12 @@ class Row:
     title: str
     kind: str
     sentences: list[tuple[str, str, str]]
+    status: Status = NOT_KNOWN
+
+    @property
+    def link(self) -> Markup:
+        """The link, marked when the document no longer stands."""
+        return standing.marked_link(self.heading, self.href, self.status)
 
 
 def when(doc: Document) -> str:
@@ -78,8 +86,9 @@ def _page_uri(entry: Entry, number: int) -> str:
     return f"{CITED_DIR}/{stem}/trang-{number}.md"
 
 
-def _rows(citing: list[Citing], from_uri: str) -> list[Row]:
-    return [Row(c.doc.heading, href(from_uri, c.uri), when(c.doc), c.doc.title, c.kind, c.sentences)
+def _rows(citing: list[Citing], from_uri: str, graph: Graph | None = None) -> list[Row]:
+    return [Row(c.doc.heading, href(from_uri, c.uri), when(c.doc), c.doc.title, c.kind, c.sentences,
+                graph.status(c.uri) if graph else NOT_KNOWN)
             for c in citing]
 
 
@@ -88,7 +97,7 @@ def cited_by_section(graph: Graph, entry: Entry, number: int = 1) -> str:
     citing = graph.cited_by.get(entry.src_uri, [])
     count = max(1, -(-len(citing) // ROWS_PER_PAGE))
     uri = _page_uri(entry, number)
-    rows = _rows(citing[(number - 1) * ROWS_PER_PAGE:number * ROWS_PER_PAGE], uri)
+    rows = _rows(citing[(number - 1) * ROWS_PER_PAGE:number * ROWS_PER_PAGE], uri, graph)
     groups = defaultdict(list)
     for row in rows:
         groups[row.kind].append(row)
@@ -115,9 +124,12 @@ def overflow_pages(graph: Graph, entry: Entry) -> dict[str, str]:
 # --- a cited document's page ---------------------------------------------------
 
 def cited_page(graph: Graph, entry: Entry) -> str:
+    status = graph.status(entry.src_uri)
     content = render(
         "cited.md",
         entry=entry,
+        status=standing.panel_value(status, entry.src_uri),
+        notice=Markup(standing.notice(status, entry.src_uri)),
         when=entry_when(entry) or dates.UNKNOWN,
         known=entry.known and not entry.held,
         index=href(entry.src_uri, INDEX),
@@ -135,9 +147,9 @@ def document_sections(graph: Graph, doc: Document) -> list[str]:
     sections = []
     cites = graph.cites(doc)
     if cites:
-        groups = [(KIND_HEADINGS[kind], [_target_row(e, uri) for e in entries]) for kind, entries in cites.items()]
+        groups = [(KIND_HEADINGS[kind], [_target_row(e, uri, graph) for e in entries]) for kind, entries in cites.items()]
         sections.append(render("relations_cites.md", groups=groups))
-        related = [(Row(d.heading, href(uri, graph.uri(d)), when(d), d.title, "", []),
+        related = [(Row(d.heading, href(uri, graph.uri(d)), when(d), d.title, "", [], graph.status(graph.uri(d))),
                     [e.heading for e in shared]) for d, shared in graph.related(doc)]
         if related:
             sections.append(render("relations_related.md", related=related))
@@ -147,10 +159,11 @@ def document_sections(graph: Graph, doc: Document) -> list[str]:
     return sections
 
 
-def _target_row(entry: Entry, from_uri: str) -> Row:
+def _target_row(entry: Entry, from_uri: str, graph: Graph | None = None) -> Row:
     shown = entry.known and not entry.held
     return Row(entry.heading, href(from_uri, entry.src_uri), entry_when(entry),
-               (entry.title or "") if shown else "", "", [])
+               (entry.title or "") if shown else "", "", [],
+               graph.status(entry.src_uri) if graph else NOT_KNOWN)
 
 
 # --- the registry listing --------------------------------------------------------
@@ -170,7 +183,7 @@ def listing_pages(graph: Graph, entries: list[Entry]) -> dict[str, str]:
         for number in range(1, count + 1):
             uri = _type_page(base, number)
             chunk = listed[(number - 1) * ENTRIES_PER_PAGE:number * ENTRIES_PER_PAGE]
-            rows = [(_target_row(e, uri), e.body or "", len(graph.cited_by.get(e.src_uri, [])),
+            rows = [(_target_row(e, uri, graph), e.body or "", len(graph.cited_by.get(e.src_uri, [])),
                      e.known and not e.held) for e in chunk]
             nav = pager(number, count, lambda n, uri=uri, base=base: href(uri, _type_page(base, n)))
             content = render("cited_type.md", type=name, rows=rows, pager=nav, index=href(uri, INDEX),
@@ -218,7 +231,8 @@ def step(site) -> None:
     for doc in site.published:
         uri = graph.uri(doc)
         parts = site.parts[uri]
-        links = [(m.found.citation.start, m.found.citation.end, href(uri, m.target.src_uri))
+        links = [(m.found.citation.start, m.found.citation.end, href(uri, m.target.src_uri),
+                  *standing.body_link(graph.status(m.target.src_uri)))
                  for m in graph.mentions.get(uri, ()) if m.found.in_body]
         parts.body = linking.linked_body(doc.body, links)
         parts.sections.extend(document_sections(graph, doc))

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from vanban.graph.registry import CITED_INDEX
+from vanban.graph.status import NOT_KNOWN
 from vanban.model import dates
 from vanban.model.documents import Document, is_website_line
 from vanban.model.markup import md, md_link, page, render
 from vanban.model.order import newest_first
 from vanban.model.text import fold, slug, tone_key
+from vanban.site.standing import marked_link, status_of
 
 DOCS_PER_PAGE = 50
 GROUPS_PER_PAGE = 100
@@ -66,10 +68,15 @@ def day_of(doc: Document):
     return (doc.date or dates.PartialDate(doc.year)).as_date()
 
 
-def rows(documents, from_uri: str) -> list[dict]:
-    """Table rows (number, date, type, trích yếu), escaped for Markdown."""
+def _no_status(doc):
+    return NOT_KNOWN
+
+
+def rows(documents, from_uri: str, status_of=_no_status) -> list[dict]:
+    """Table rows (number, date, type, trích yếu), escaped for Markdown; the
+    number of a document that no longer stands is marked (site/standing.py)."""
     return [{
-        "number": md_link(doc.number.canonical, rel(from_uri, doc.src_uri)),
+        "number": marked_link(doc.number.canonical, rel(from_uri, doc.src_uri), status_of(doc)),
         "date": md(dates.display(doc.date)),
         "type": md(doc.doctype.name),
         "title": md(doc.title),
@@ -187,7 +194,7 @@ def page_links(first: str, here: str) -> Callable[[int], str]:
 
 
 def document_pages(first: str, title: str, description: str, documents: list[Document],
-                   intro: str = "", up: tuple[str, str] | None = None) -> dict[str, str]:
+                   intro: str = "", up: tuple[str, str] | None = None, status_of=_no_status) -> dict[str, str]:
     """A paginated listing of documents, newest first."""
     out = {}
     parts = chunks(newest_first(documents), DOCS_PER_PAGE)
@@ -195,7 +202,7 @@ def document_pages(first: str, title: str, description: str, documents: list[Doc
         uri = page_uri(first, number)
         heading = title if number == 1 else f"{title} (trang {number})"
         content = render("listing.md", heading=heading, intro=intro, total=len(documents),
-                         rows=rows(chunk, uri), pager=pager(number, len(parts), page_links(first, uri)),
+                         rows=rows(chunk, uri, status_of), pager=pager(number, len(parts), page_links(first, uri)),
                          up=md_link(up[0], rel(uri, up[1])) if up else None)
         out[uri] = page({"title": heading, "description": description}, content)
     return out
@@ -218,7 +225,7 @@ def kind_pages(kind: Kind, found: list[Group]) -> dict[str, str]:
     return out
 
 
-def group_pages(group: Group) -> dict[str, str]:
+def group_pages(group: Group, status_of=_no_status) -> dict[str, str]:
     title = group.kind.heading.format(group.name)
     intro = ""
     if group.kind.slug == "loai":
@@ -227,7 +234,8 @@ def group_pages(group: Group) -> dict[str, str]:
             md(group.name.lower()), md_link("Atom", rel(group.uri, feed_uri("atom", group.slug))),
             md_link("RSS", rel(group.uri, feed_uri("rss", group.slug))))
     return document_pages(group.uri, title, f"{title}: số hiệu, ngày, loại và trích yếu, mới nhất trước.",
-                          group.documents, intro=intro, up=(f"Văn bản theo {group.kind.name}", f"{ROOT}/{group.kind.slug}/index.md"))
+                          group.documents, intro=intro, up=(f"Văn bản theo {group.kind.name}", f"{ROOT}/{group.kind.slug}/index.md"),
+                          status_of=status_of)
 
 
 def registry_uri(site) -> str | None:
@@ -255,7 +263,7 @@ def home_page(site, all_groups: dict[str, list[Group]]) -> str:
     registry = registry_uri(site)
     content = render(
         "home.md", identity=site.options.identity, total=len(docs),
-        newest=rows(newest_first(docs)[:NEWEST_ON_HOME], uri),
+        newest=rows(newest_first(docs)[:NEWEST_ON_HOME], uri, status_of(site)),
         by_type=counts("loai"), by_year=counts("nam"),
         links={
             "all": rel(uri, f"{ALL}/index.md"), "overview": rel(uri, f"{ROOT}/index.md"),
@@ -271,13 +279,14 @@ def home_page(site, all_groups: dict[str, list[Group]]) -> str:
 
 def step(site) -> None:
     docs = site.published
+    statuses = status_of(site)
     all_groups = site.groups = {k.slug: groups(k, docs) for k in KINDS}
     for kind in KINDS:
         site.files.update(kind_pages(kind, all_groups[kind.slug]))
         for group in all_groups[kind.slug]:
-            site.files.update(group_pages(group))
+            site.files.update(group_pages(group, statuses))
     site.files.update(document_pages(f"{ALL}/index.md", "Tất cả văn bản", "Mọi văn bản đã đăng, mới nhất trước.", docs,
-                                     up=("Danh mục văn bản", f"{ROOT}/index.md")))
+                                     up=("Danh mục văn bản", f"{ROOT}/index.md"), status_of=statuses))
     site.files[f"{ROOT}/index.md"] = overview_page(site, all_groups)
     site.files[HOME] = home_page(site, all_groups)
     site.log.append(f"Danh mục: {sum(len(g) for g in all_groups.values())} nhóm văn bản trong {len(KINDS)} cách xếp.")
@@ -289,10 +298,11 @@ TABLE_DATA = "tra-cuu/van-ban.json"
 TABLE_COLUMNS = ("duong_dan", "so_hieu", "ngay", "ngay_hien_thi", "loai", "trich_yeu", "co_quan_ban_hanh", "trang_thai", "nam")
 
 
-def table_data(documents) -> str:
+def table_data(documents, status_of=_no_status) -> str:
     """Compact rows for the table's script: one array per document, newest first.
 
     Paths are relative to the data file, which sits beside the table page.
+    The status is the one the pages show, with its source ("Chưa rõ" without one).
     """
     rows_ = [[
         rel(TABLE_DATA, url_of(doc.src_uri)) + "/",
@@ -302,7 +312,7 @@ def table_data(documents) -> str:
         doc.doctype.name,
         doc.title,
         doc.issuer_body,
-        doc.meta.get("trang_thai") or "",
+        status_of(doc).label,
         doc.year,
     ] for doc in newest_first(documents)]
     return json.dumps({"cot": TABLE_COLUMNS, "dong": rows_}, ensure_ascii=False, separators=(",", ":"))
@@ -313,7 +323,8 @@ def table_page(site) -> str:
     listings, so it works without script and its weight does not grow with the corpus;
     the script loads every row from TABLE_DATA and pages through them."""
     docs = newest_first(site.published)
-    content = render("table.md", total=len(docs), per_page=DOCS_PER_PAGE, rows=rows(docs[:DOCS_PER_PAGE], TABLE),
+    content = render("table.md", total=len(docs), per_page=DOCS_PER_PAGE,
+                     rows=rows(docs[:DOCS_PER_PAGE], TABLE, status_of(site)),
                      data=rel(TABLE, TABLE_DATA), script=rel(TABLE, "assets/table.js"), style=rel(TABLE, "assets/table.css"),
                      all_link=rel(TABLE, f"{ALL}/index.md"),
                      next_link=rel(TABLE, page_uri(f"{ALL}/index.md", 2)) if len(docs) > DOCS_PER_PAGE else None,
@@ -323,4 +334,4 @@ def table_page(site) -> str:
 
 def table_step(site) -> None:
     site.files[TABLE] = table_page(site)
-    site.files[TABLE_DATA] = table_data(site.published)
+    site.files[TABLE_DATA] = table_data(site.published, status_of(site))

@@ -14,6 +14,7 @@ import io
 import json
 from pathlib import Path
 
+from vanban.graph.status import NOT_KNOWN
 from vanban.model.documents import Document
 from vanban.model.order import newest_first
 from vanban.site.deadlines import due_day
@@ -31,7 +32,7 @@ TEXT_FIELDS = ("so_hieu", "loai", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_
 LIST_FIELDS = ("noi_nhan", "tags", "can_cu", "thuc_hien")
 CSV_COLUMNS = ("ma", "so_hieu", "loai", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_tren", "ngay_ban_hanh", "nam",
                "dia_danh", "nguoi_ky", "chuc_vu", "tham_quyen_ky", "thay_mat", "chu_de", "phuong_cham", "trang_thai",
-               "noi_nhan", "tags", "can_cu", "thuc_hien", "trich_dan", "duong_dan", "du_lieu")
+               "noi_nhan", "tags", "can_cu", "thuc_hien", "trich_dan", "duong_dan", "du_lieu", "hieu_luc")
 LIST_SEPARATOR = "; "
 
 
@@ -64,7 +65,19 @@ def citations(doc: Document, graph, site_url: str) -> list[dict]:
     return out
 
 
-def record(doc: Document, cited: list[dict], site_url: str) -> dict:
+def standing(doc: Document, graph, site_url: str) -> dict:
+    """The status the document's page shows, with what it rests on (graph/status.py)."""
+    status = graph.status(graph.uri(doc)) if graph is not None else NOT_KNOWN
+    return {
+        "trang_thai": status.label,
+        "nguon": status.source or None,
+        "boi": [{"quan_he": b.kind, "loai": b.doc.doctype.name, "so_hieu": b.doc.number.canonical,
+                 "ngay": b.doc.date.iso() if b.doc.date else None, "duong_dan": absolute(site_url, b.uri)}
+                for b in (*status.by, *status.notes)],
+    }
+
+
+def record(doc: Document, cited: list[dict], site_url: str, status: dict | None = None) -> dict:
     meta = doc.meta
     out: dict = {"ma": key(doc)}
     for name in TEXT_FIELDS:
@@ -80,6 +93,7 @@ def record(doc: Document, cited: list[dict], site_url: str) -> dict:
         "han": task.due.iso() if task.due else None,
         "han_cuoi": due_day(task.due).isoformat() if task.due else None,
     } for task in doc.tasks]
+    out["hieu_luc"] = status or {"trang_thai": NOT_KNOWN.label, "nguon": None, "boi": []}
     out["trich_dan"] = cited
     out["duong_dan"] = absolute(site_url, doc.src_uri)
     out["du_lieu"] = absolute(site_url, document_uri(doc))
@@ -102,7 +116,8 @@ def to_csv(records: list[dict]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for rec in records:
-        flat = {**rec, "trich_dan": [c["so_hieu"] or c["loai"] or "" for c in rec["trich_dan"]]}
+        flat = {**rec, "trich_dan": [c["so_hieu"] or c["loai"] or "" for c in rec["trich_dan"]],
+                "hieu_luc": rec["hieu_luc"]["trang_thai"]}
         writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
     # The BOM tells Excel the file is UTF-8, so Vietnamese shows correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -123,7 +138,7 @@ def step(site) -> None:
     docs = newest_first(site.published)
     records = []
     for doc in docs:
-        rec = record(doc, citations(doc, site.graph, base), base)
+        rec = record(doc, citations(doc, site.graph, base), base, standing(doc, site.graph, base))
         records.append(rec)
         site.files[document_uri(doc)] = _json({**rec, "noi_dung": doc.body.strip()})
     site.files[LIST_JSON] = _json({

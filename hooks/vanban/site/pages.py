@@ -19,6 +19,8 @@ class PageParts:
     sections: list[str] = field(default_factory=list)  # Markdown sections after the signature
     panel: list[tuple[str, Markup]] = field(default_factory=list)  # extra rows of Thuộc tính
     actions: list[Markup] = field(default_factory=list)  # buttons and links under the title
+    notices: list[str] = field(default_factory=list)  # Markdown blocks above the body: status, correction
+    status: Markup | None = None  # the "Trạng thái" row, with its source (site/standing.py)
 
 
 def place_date(doc: Document) -> str:
@@ -53,6 +55,23 @@ def panel_rows(doc: Document) -> list[tuple[str, Markup]]:
     return rows
 
 
+def _with_status(rows: list[tuple[str, Markup]], status: Markup | None) -> list[tuple[str, Markup]]:
+    """The status worked out from the documents and the registry replaces the
+    editor's own word; "Đang thực hiện"/"Đã hoàn thành" (how a plan is carried
+    out, not whether it stands) keep a row of their own."""
+    if status is None:
+        return rows
+    out = []
+    for label, value in rows:
+        if label == "Trạng thái":
+            out.append((label, status))
+            if str(value) in ("Đang thực hiện", "Đã hoàn thành"):
+                out.append(("Tình hình thực hiện", value))
+            continue
+        out.append((label, value))
+    return out
+
+
 def document_page(doc: Document, identity: dict, parts: PageParts | None = None) -> str:
     parts = parts or PageParts()
     body = parts.body if parts.body is not None else neutralize_html(doc.body)
@@ -63,7 +82,8 @@ def document_page(doc: Document, identity: dict, parts: PageParts | None = None)
         place_date=place_date(doc),
         body=Markup(body.strip()),
         sections=Markup("\n\n".join(parts.sections)),
-        panel=panel_rows(doc) + parts.panel,
+        notices=Markup("\n\n".join(parts.notices)),
+        panel=_with_status(panel_rows(doc), parts.status) + parts.panel,
         actions=parts.actions,
     )
     meta = {

@@ -1,0 +1,77 @@
+"""A document's status (graph/status.py) as the site shows it: the notice at
+the top of its page, the "Trạng thái" row of its panel, and the marker and
+title a link to it carries wherever the site links it."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from vanban.citations.linking import ENDED_CLASS, MARK_CLASS, href
+from vanban.graph.status import NOT_KNOWN, Status, note_words
+from vanban.model.markup import md, md_link, render
+
+
+def link_title(status: Status) -> str:
+    """The link's title: the status with its reason, plain text."""
+    return status.summary() if status.known else ""
+
+
+def marked_link(label: str, target: str, status: Status = NOT_KNOWN) -> Markup:
+    """A Markdown link to a document; a replaced or repealed one carries a
+    visible marker and its status in the link's title."""
+    if not status.marker:
+        return md_link(label, target)
+    return Markup('[{label} <span class="{mark}">({marker})</span>]({target} "{title}"){{.{ended}}}').format(
+        label=md(label), mark=Markup(MARK_CLASS), marker=status.marker, target=Markup(target),
+        title=link_title(status), ended=Markup(ENDED_CLASS))
+
+
+def body_link(status: Status) -> tuple[str, str]:
+    """(title, marker) for a citation linked in a document's body (citations.linking)."""
+    return (link_title(status), status.marker) if status.marker else ("", "")
+
+
+def panel_value(status: Status, from_uri: str) -> Markup:
+    """The "Trạng thái" row: the status, then who made it so, linked."""
+    if status.by:
+        acts = Markup("; ").join(
+            Markup("{}, {}").format(md_link(b.heading, href(from_uri, b.uri)), md(b.when)) for b in status.by)
+        return Markup("**{}** bởi {}").format(md(status.label), acts)
+    if status.source:
+        return Markup("**{}** (theo {})").format(md(status.label), md(status.source))
+    return md("chưa rõ")
+
+
+def notice(status: Status, from_uri: str) -> str:
+    """The block at the top of a page: what acted on the document and what the
+    status rests on. Nothing for an unknown status with no act on record."""
+    if not status.known and not status.notes:
+        return ""
+    groups: dict[str, list] = {}
+    for because in (*status.by, *status.notes):
+        groups.setdefault(note_words(because.kind), []).append(
+            (md_link(because.heading, href(from_uri, because.uri)), because.when, because.sentence))
+    return render("status_notice.md", status=status, groups=list(groups.items()), marker=status.marker)
+
+
+def step(site) -> None:
+    """Each published document's notice and status row."""
+    graph = site.graph
+    if graph is None:
+        return
+    for doc in site.published:
+        uri = graph.uri(doc)
+        status = graph.status(uri)
+        parts = site.parts[uri]
+        parts.status = panel_value(status, uri)
+        block = notice(status, uri)
+        if block:
+            parts.notices.append(block)
+
+
+def status_of(site):
+    """Document → its Status, for listings; every document "Chưa rõ" when the graph is not built."""
+    graph = site.graph
+    if graph is None:
+        return lambda doc: NOT_KNOWN
+    return lambda doc: graph.status(graph.uri(doc))
