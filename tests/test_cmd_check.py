@@ -52,8 +52,10 @@ def test_yaml_error(tmp_path, monkeypatch, capsys):
     code, problems = run_json(tmp_path, monkeypatch, capsys)
     assert code == 1
     problem = only_error(problems)
-    assert (problem["file"], problem["line"], problem["field"]) == ("plans/2023/a.md", 4, "front matter")
-    assert problem["message"].startswith("YAML không đọc được: ")
+    assert (problem["file"], problem["line"], problem["field"]) == ("plans/2023/a.md", 4, "trich_yeu")
+    assert problem["message"] == ("Giá trị của “trich_yeu” có dấu hai chấm theo sau là dấu cách (“: ”), nên bị "
+                                  "hiểu nhầm là một trường mới.")
+    assert (problem["source"], problem["column"]) == ("trich_yeu: Về việc: tổ chức hội nghị", 19)
     assert problem["example"] == 'trich_yeu: "Về việc: tổ chức hội nghị"'
 
 
@@ -123,7 +125,8 @@ def test_every_problem_of_every_file_in_one_run(tmp_path, monkeypatch, capsys):
 def test_json_has_the_annotation_fields(tmp_path, monkeypatch, capsys):
     write(tmp_path, {"2023/a.md": plan(loai="Kế hoạch x")})
     _, problems = run_json(tmp_path, monkeypatch, capsys)
-    assert list(problems[0]) == ["file", "line", "field", "message", "expected", "example", "severity"]
+    assert list(problems[0]) == ["file", "line", "field", "message", "expected", "example", "severity",
+                                "column", "source"]
 
 
 def test_word_file_in_plans_is_an_error_as_in_the_build(tmp_path, monkeypatch, capsys):
@@ -135,7 +138,7 @@ def test_word_file_in_plans_is_an_error_as_in_the_build(tmp_path, monkeypatch, c
         "file": "plans/2023/ke-hoach.docx", "line": 1, "field": "tệp",
         "message": "Tệp “ke-hoach.docx” không phải văn bản Markdown (.md) nên không thể đăng.",
         "expected": "mỗi văn bản là một tệp .md; tệp Word (.docx) cần chuyển bằng lệnh vanban import",
-        "example": "vanban import plans/2023/ke-hoach.docx", "severity": "lỗi"}]
+        "example": "vanban import plans/2023/ke-hoach.docx", "severity": "lỗi", "column": 0, "source": ""}]
 
 
 def test_missing_path_is_a_usage_error(tmp_path, monkeypatch, capsys):

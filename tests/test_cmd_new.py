@@ -51,8 +51,8 @@ def test_refuses_to_overwrite(tmp_path, monkeypatch, capsys):
     path.write_text("đã sửa", encoding="utf-8")
     assert cli.main(OPTIONS) == 1
     assert capsys.readouterr().err == (
-        "Tệp plans/2023/116-kh-duk.md đã có; không ghi đè. Kiểm tra lại số hiệu, "
-        "hoặc thêm --force nếu muốn thay tệp cũ.\n")
+        "Tệp plans/2023/116-kh-duk.md đã có; không ghi đè. Kiểm tra lại số hiệu; "
+        "nếu đúng là văn bản ấy, mở tệp đã có để sửa.\n")
     assert path.read_text(encoding="utf-8") == "đã sửa"
 
 
@@ -93,6 +93,7 @@ def test_asks_in_a_terminal_and_asks_again_after_a_wrong_answer(tmp_path, monkey
         "Phó Chủ tịch",
         "Trần Thị Bình",
         "Như Điều 3", "Đăng Website", "",  # noi_nhan, ended by an empty line
+        "",  # no task
     ]
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("sys.stdin", Terminal("\n".join(answers) + "\n"))

@@ -54,15 +54,15 @@ def test_required_field_missing(field):
 def test_broken_front_matter_yaml():
     text = "---\nso_hieu: 114-KH/ĐUK\nloai: [Kế hoạch\ntrich_yeu: x\n---\nthân\n"
     problem = only_problem(text)
-    assert (problem.field, problem.line) == ("front matter", 4)
-    assert problem.message.startswith("YAML không đọc được")
-    assert problem.example == 'trich_yeu: "Về việc: tổ chức hội nghị"'
+    assert (problem.field, problem.line, problem.column) == ("thông tin đầu", 3, 7)
+    assert problem.message == "Dấu ngoặc [ hoặc { mở ở đây nhưng không được đóng đúng chỗ."
+    assert problem.example == "noi_nhan:\n  - Ban Dân vận Tỉnh ủy\n  - Các chi ủy, đảng ủy cơ sở\n  - Đăng Website"
 
 
 def test_missing_front_matter():
     problem = only_problem("Kế hoạch không có phần đầu\n")
-    assert (problem.line, problem.field) == (1, "front matter")
-    assert problem.message == "Thiếu phần thông tin đầu văn bản (front matter)."
+    assert (problem.line, problem.field) == (1, "thông tin đầu")
+    assert problem.message == "Thiếu phần thông tin đầu văn bản."
 
 
 def test_unclosed_front_matter():
@@ -98,7 +98,7 @@ def test_number_unreadable():
 def test_bad_date():
     problem = only_problem(plan(ngay_ban_hanh="31/2/2023"))
     assert (problem.field, problem.line) == ("ngay_ban_hanh", 6)
-    assert problem.message == "Ngày ban hành “31/2/2023” không phải ngày hợp lệ."
+    assert problem.message == "Ngày ban hành “31/2/2023” không có thật: tháng 2 năm 2023 chỉ có 28 ngày."
     assert problem.example == "ngay_ban_hanh: 2023-04-20"
 
 

@@ -127,7 +127,8 @@ def test_bad_documents_fail_the_build_with_every_problem(tmp_path):
         assert "plans/2023/b.md:2: lỗi [so_hieu] Số hiệu 116-KH/ĐUK có mã loại KH (Kế hoạch) nhưng loại văn bản là “Chỉ thị”." in out
         assert "plans/2023/c.md:3: lỗi [mã hóa] Tệp không phải UTF-8 hợp lệ" in out
         assert "plans/2023/d.md:2: lỗi [so_hieu] Trùng số hiệu 118-KH/ĐUK năm 2023 giữa các tệp: plans/2023/d.md, plans/2023/e.md." in out
-        assert "plans/2023/f.md:2: lỗi [front matter] YAML không đọc được" in out
+        assert "plans/2023/f.md:2: lỗi [thông tin đầu] Dấu ngoặc [ hoặc { mở ở đây nhưng không được đóng đúng chỗ." in out
+        assert "YAML" not in out and "found" not in out
         assert "không xuất bản" in out
         assert not (Path(result.site) / "van-ban/2023/115-kh-duk/index.html").exists()
 

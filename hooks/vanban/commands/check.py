@@ -37,5 +37,6 @@ def run(args) -> int:
     else:
         for problem in report.problems:
             print(problem.format())
-        print(f"Đã kiểm tra {report.files} tệp: {report.errors} lỗi, {report.warnings} cảnh báo.")
+        remarks = f", {report.remarks} lưu ý" if report.remarks else ""
+        print(f"Đã kiểm tra {report.files} tệp: {report.errors} lỗi, {report.warnings} cảnh báo{remarks}.")
     return 1 if report.errors else 0

@@ -46,7 +46,7 @@ def run(args) -> int:
     result.missing = [k for k in result.missing if k not in result.meta]
     text = result.document()
     outcome = docfiles.validate(text, args.plans, str(args.file)) if args.stdout else \
-        docfiles.write(text, args.plans, args.force, str(args.file))
+        docfiles.write(text, args.plans, args.force, str(args.file), force_option="--force")
     _report(args.file, result, warnings, outcome, report, written=not args.stdout)
     if outcome.refused:
         return 1

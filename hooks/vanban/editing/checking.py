@@ -18,7 +18,8 @@ import yaml
 from vanban import forked
 from vanban.citations import parser as citations
 from vanban.graph import corpus as corpus_mod
-from vanban.model.problems import Problem
+from vanban.model import notices
+from vanban.model.problems import NOTE, WARNING, Problem
 
 PLANS = "plans"
 REGISTRY_FILE = Path("data") / "registry.yml"
@@ -36,7 +37,12 @@ class Report:
 
     @property
     def warnings(self) -> int:
-        return len(self.problems) - self.errors
+        return sum(p.severity == WARNING for p in self.problems)
+
+    @property
+    def remarks(self) -> int:
+        """Things said on purpose, such as a document held back by publish: false."""
+        return sum(p.severity == NOTE for p in self.problems)
 
 
 def check(paths: list[Path], base: Path | None = None) -> Report:
@@ -90,7 +96,9 @@ def _root_problems(root: Path, base: Path, names: set[str], notes: list[str],
         return None
 
     corpus = corpus_mod.load(root, base, files, each=parse)
-    return corpus.problems + _citation_problems(corpus, root.parent, base, notes, names)
+    # Not the build's problems: whether each file will be published, and a date that looks mistyped.
+    told = [p for doc in corpus.documents if doc.path in names for p in notices.for_document(doc)]
+    return corpus.problems + told + _citation_problems(corpus, root.parent, base, notes, names)
 
 
 def _items(doc) -> list[str]:

@@ -33,13 +33,17 @@ def validate(text: str, plans: Path, name: str = "văn bản mới") -> Outcome:
     return outcome
 
 
-def write(text: str, plans: Path, force: bool = False, name: str = "văn bản mới") -> Outcome:
+def write(text: str, plans: Path, force: bool = False, name: str = "văn bản mới",
+          force_option: str = "") -> Outcome:
+    """`force_option` is the caller's option that overwrites, named in the
+    refusal only when the caller has one."""
     outcome = validate(text, plans, name)
     if outcome.refused:
         return outcome
     if outcome.path.exists() and not force:
-        outcome.refused = (f"Tệp {outcome.path} đã có; không ghi đè. Kiểm tra lại số hiệu, "
-                           "hoặc thêm --force nếu muốn thay tệp cũ.")
+        outcome.refused = (f"Tệp {outcome.path} đã có; không ghi đè. Kiểm tra lại số hiệu"
+                           + (f", hoặc thêm {force_option} nếu muốn thay tệp cũ." if force_option
+                              else "; nếu đúng là văn bản ấy, mở tệp đã có để sửa."))
         return outcome
     outcome.path.parent.mkdir(parents=True, exist_ok=True)
     outcome.path.write_text(text, encoding="utf-8")

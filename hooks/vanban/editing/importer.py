@@ -62,7 +62,7 @@ class Imported:
 
     def front_matter(self) -> str:
         """The YAML block, fields in the guide's order, with a comment where a value was inferred."""
-        text = markup.front_matter(self.meta)
+        text = markup.editor_front_matter(self.meta)
         if "nam" in self.meta and "ngay_ban_hanh" not in self.meta and self.year_source:
             text = text.replace("\nnam:", f"\n# Bản gốc không ghi ngày ban hành; {self.year_source}.\nnam:", 1)
         return text

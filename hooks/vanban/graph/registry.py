@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from vanban.model import dates, doctypes, numbers
+from vanban.model import dates, doctypes, numbers, yaml_faults
 from vanban.model.documents import Document, read_yaml
-from vanban.model.problems import Problem
+from vanban.model.problems import FRONT, Problem
 from vanban.model.text import clean, fold
 from vanban.model.text import slug as slugify  # cached, fixed transliteration
 
@@ -290,8 +290,8 @@ _FIELDS = ("loai", "so_hieu", "ten", "ngay_ban_hanh", "co_quan_ban_hanh", "tinh"
            "hieu_luc", "nguon_hieu_luc")
 # A status in the data file, and the source it must name ("say only what a source says").
 STATUSES = ("Còn hiệu lực", "Hết hiệu lực", "Hết hiệu lực một phần", "Ngưng hiệu lực", "Bị thay thế", "Bị bãi bỏ")
-_STATUS_EXAMPLE = "hieu_luc: Hết hiệu lực⏎  nguon_hieu_luc: Quyết định số 215-QĐ/ĐUK, ngày 01/3/2024 của Ban Thường vụ Đảng ủy Khối"
-_EXAMPLE = "- loai: Chỉ thị⏎  so_hieu: 06-CT/TU⏎  ngay_ban_hanh: 2021-05-06⏎  co_quan_ban_hanh: Ban Thường vụ Tỉnh ủy"
+_STATUS_EXAMPLE = "hieu_luc: Hết hiệu lực\n  nguon_hieu_luc: Quyết định số 215-QĐ/ĐUK, ngày 01/3/2024 của Ban Thường vụ Đảng ủy Khối"
+_EXAMPLE = "- loai: Chỉ thị\n  so_hieu: 06-CT/TU\n  ngay_ban_hanh: 2021-05-06\n  co_quan_ban_hanh: Ban Thường vụ Tỉnh ủy"
 
 
 def load_data(path: Path, display: str = DATA_FILE, home: str | None = None) -> tuple[list[Entry], list[Problem]]:
@@ -302,14 +302,12 @@ def load_data(path: Path, display: str = DATA_FILE, home: str | None = None) -> 
     try:
         node, data = read_yaml(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        return [], [Problem(display, mark.line + 1 if mark else 1, "danh mục",
-                            f"YAML không đọc được: {getattr(err, 'problem', None) or err}.",
-                            "mỗi dòng có dạng khóa: giá trị", _EXAMPLE)]
+        found = yaml_faults.explain(err, text.split("\n"), display, first_line=1)
+        return [], [replace(found, field="danh mục" if found.field == FRONT else found.field)]
     items = data.get("van_ban") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return [], [Problem(display, 1, "van_ban", "Danh mục phải có khóa van_ban với danh sách văn bản.",
-                            "van_ban: rồi mỗi văn bản một mục bắt đầu bằng “- ”", "van_ban:⏎" + _EXAMPLE)]
+                            "van_ban: rồi mỗi văn bản một mục bắt đầu bằng “- ”", "van_ban:\n" + _EXAMPLE)]
     lines = _item_lines(node)
     entries, problems = [], []
     for index, item in enumerate(items):
@@ -489,7 +487,7 @@ def _citation_problem(doc: Document, found: Found) -> Problem | None:
     resolution = found.resolution
     words = " ".join(found.text[found.citation.start:found.citation.end].split())
     advice = f"thêm văn bản vào {DATA_FILE} (loai, so_hieu, ngay_ban_hanh, co_quan_ban_hanh) hoặc sửa lời dẫn chiếu"
-    example = "- loai: Chỉ thị⏎  so_hieu: 06-CT/TU⏎  ngay_ban_hanh: 2021-05-06"
+    example = "- loai: Chỉ thị\n  so_hieu: 06-CT/TU\n  ngay_ban_hanh: 2021-05-06"
     if resolution.status == "unknown":
         message = f"Văn bản được dẫn chiếu “{words}” chưa có trong danh mục; trang của nó chỉ có điều lời dẫn chiếu ghi."
     elif resolution.status == "ambiguous":

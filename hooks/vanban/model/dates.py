@@ -6,8 +6,10 @@ rather than invent one.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -86,13 +88,64 @@ def _parse_text(text: str) -> PartialDate | None:
 
 
 def _checked(year: int, month: int | None, day: int | None) -> PartialDate | None:
-    if not 1900 <= year <= 2100:
+    if not 1900 <= year <= 2100 or month == 0 or day == 0:  # 0 would read as "not given"
         return None
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         return None
     return PartialDate(year, month, day)
+
+
+def why_not(value: object) -> str:
+    """Why `value` is not a date, for an editor: the impossible part of a date
+    written in an accepted form ("tháng 4 chỉ có 30 ngày"), or that the form is
+    not one of the accepted ones ("" when it is a date)."""
+    if parse(value) is not None:
+        return ""
+    text = str(value).strip()
+    for pattern, order in _FORMS:
+        match = pattern.match(text)
+        if match:
+            parts = dict(zip(order, map(int, match.groups()), strict=True))
+            return _impossible(parts["y"], parts.get("m"), parts.get("d"))
+    return "không đúng dạng ngày"
+
+
+def _impossible(year: int, month: int | None, day: int | None) -> str:
+    if not 1900 <= year <= 2100:
+        return f"năm {year} nằm ngoài khoảng 1900–2100"
+    if month and not 1 <= month <= 12:
+        return f"không có tháng {month} (tháng từ 1 đến 12)"
+    if month == 0:
+        return "không có tháng 0 (tháng từ 1 đến 12)"
+    if day is not None and day < 1:
+        return "không có ngày 0"
+    length = calendar.monthrange(year, month or 1)[1]
+    if month == 2 and day == 29:
+        return f"năm {year} không phải năm nhuận nên tháng 2 chỉ có 28 ngày"
+    return f"tháng {month} năm {year} chỉ có {length} ngày" if month == 2 else f"tháng {month} chỉ có {length} ngày"
+
+
+TODAY_ENV = "VANBAN_TODAY"  # YYYY-MM-DD: "today" for checks and builds that must not depend on the clock
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def today() -> dt.date:
+    """Today in Vietnam, or VANBAN_TODAY when set."""
+    text = os.environ.get(TODAY_ENV, "").strip()
+    if text:
+        return dt.date.fromisoformat(text)
+    return dt.datetime.now(VIETNAM).date()
+
+
+def latest_day(date: PartialDate) -> dt.date:
+    """The last day a partial date may stand for."""
+    if date.day:
+        return dt.date(date.year, date.month, date.day)
+    if date.month:
+        return dt.date(date.year, date.month, calendar.monthrange(date.year, date.month)[1])
+    return dt.date(date.year, 12, 31)
 
 
 def display(date: PartialDate | None) -> str:

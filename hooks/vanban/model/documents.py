@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from vanban.model import dates, doctypes, numbers, schema
-from vanban.model.problems import Problem
+from vanban.model import dates, doctypes, numbers, schema, yaml_faults
+from vanban.model.problems import FRONT, Problem
 from vanban.model.text import NotUtf8, clean, decode_utf8, fold
 from vanban.model.text import slug as make_slug
 
@@ -104,21 +104,18 @@ def parse(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     loaded = _load_yaml(front, name)
     if isinstance(loaded, Problem):
         return None, [loaded]
-    meta, lines = loaded
-    return _validate(meta, lines, body, body_line, name)
+    meta, lines, shapes = loaded
+    return _validate(meta, lines, body, body_line, name, shapes)
 
 
 def _split(text: str, name: str):
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return Problem(name, 1, "front matter", "Thiếu phần thông tin đầu văn bản (front matter).",
-                       "dòng đầu tiên là ---, sau đó các trường YAML, rồi một dòng --- nữa",
-                       "---⏎so_hieu: 114-KH/ĐUK⏎loai: Kế hoạch⏎…⏎---")
+        return yaml_faults.missing_opening(lines, name)
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
-    return Problem(name, 1, "front matter", "Phần thông tin đầu văn bản không có dòng --- đóng lại.",
-                   "một dòng --- sau trường cuối cùng", "---⏎so_hieu: 114-KH/ĐUK⏎…⏎---")
+    return yaml_faults.missing_closing(lines, name)
 
 
 def read_yaml(text: str, loader_class=yaml.SafeLoader):
@@ -143,25 +140,39 @@ def _load_yaml(front: str, name: str):
         except yaml.YAMLError:
             node, meta = read_yaml(front, yaml.SafeLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
-        reason = getattr(err, "problem", None) or str(err)
-        return Problem(name, line, "front matter", f"YAML không đọc được: {reason}.",
-                       "mỗi dòng có dạng khóa: giá trị; giá trị có dấu hai chấm thì đặt trong ngoặc kép",
-                       'trich_yeu: "Về việc: tổ chức hội nghị"')
+        return yaml_faults.explain(err, front.split("\n"), name)
     if not isinstance(meta, dict):
-        return Problem(name, 2, "front matter", "Phần thông tin đầu văn bản phải là các cặp khóa: giá trị.",
+        return Problem(name, 2, FRONT, "Phần thông tin đầu văn bản phải là các cặp khóa: giá trị.",
                        "các dòng dạng khóa: giá trị", "so_hieu: 114-KH/ĐUK")
     lines = {k.value: k.start_mark.line + 2 for k, _ in node.value}
-    return meta, lines
+    shapes = {k.value: _shape(v) for k, v in node.value}
+    return meta, lines, shapes
 
 
-def _validate(meta: dict, lines: dict, body: str, body_line: int, name: str):
+def _shape(node) -> str:
+    """"flow" for a non-empty [a, b] or {a: b} anywhere in the value (a comma
+    inside an item splits it), "lines" for a plain text over several lines (a
+    list written without "- "), "" otherwise."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.SequenceNode | yaml.MappingNode):
+            if current.flow_style and current.value:
+                return "flow"
+            stack.extend(v for pair in current.value for v in (pair if isinstance(pair, tuple) else (pair,)))
+    # A plain scalar's style is None from the Python loader, "" from libyaml's.
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
+        return "lines"
+    return ""
+
+
+def _validate(meta: dict, lines: dict, body: str, body_line: int, name: str, shapes: dict | None = None):
     problems: list[Problem] = []
+    shapes = shapes or {}
 
     def report(key: str, message: str, expected: str = "", example: str | None = None) -> None:
         spec = schema.BY_KEY.get(key)
-        shown = example if example is not None else (f"{key}: {spec.example}" if spec else "")
+        shown = example if example is not None else (spec.yaml if spec else "")
         problems.append(Problem(name, lines.get(key, 2), key, message, expected, shown))
 
     meta = {str(k): _cleaned(v) for k, v in meta.items()}
@@ -171,20 +182,22 @@ def _validate(meta: dict, lines: dict, body: str, body_line: int, name: str):
             hint = f"; có phải “{close[0]}”?" if close else ""
             report(key, f"Trường “{key}” không có trong mẫu{hint}",
                    "một trong các trường của Hướng dẫn biên tập",
-                   f"{close[0]}: {schema.BY_KEY[close[0]].example}" if close else "so_hieu: 114-KH/ĐUK")
+                   schema.BY_KEY[close[0]].yaml if close else "so_hieu: 114-KH/ĐUK")
     for spec in schema.FIELDS:
         if spec.required and _empty(meta.get(spec.key)):
             report(spec.key, f"Thiếu trường bắt buộc “{spec.key}” ({spec.label}).", spec.help)
     for spec in schema.FIELDS:
         value = meta.get(spec.key)
-        if not _empty(value):
-            _check_kind(spec, value, report)
+        if shapes.get(spec.key) == "flow" and spec.kind in ("list", "tasks"):
+            _one_line_list(spec, value, report)
+        elif not _empty(value):
+            _check_kind(spec, value, report, shapes.get(spec.key, ""))
 
     doctype = _doctype(meta, report)
     number = _number(meta, doctype, report)
     date = dates.parse(meta["ngay_ban_hanh"]) if not _empty(meta.get("ngay_ban_hanh")) else None
     year = _year(meta, date, report)
-    tasks = _tasks(meta.get("nhiem_vu"), report)
+    tasks = _tasks(meta.get("nhiem_vu"), report) if shapes.get("nhiem_vu") != "flow" else []
     if any(p.is_error for p in problems) or not (number and doctype and year):
         return None, problems
     meta["so_hieu"] = number.canonical
@@ -207,16 +220,31 @@ def _empty(value) -> bool:
     return value is None or value == "" or value == []
 
 
-def _check_kind(spec: schema.Field, value, report) -> None:
+def _one_line_list(spec: schema.Field, value, report) -> None:
+    """[a, b] on one line: a comma inside an item ("Các chi ủy, đảng ủy cơ sở")
+    would split it into two, silently; refused, with the form that cannot split."""
+    if spec.kind == "tasks":
+        report(spec.key, f"“{spec.key}” ({spec.label}) viết trên một dòng trong ngoặc [ ] hoặc {{ }}: dấu phẩy "
+               "trong nội dung hay tên đơn vị sẽ cắt chúng ra.",
+               "mỗi nhiệm vụ bắt đầu bằng “- ” trên một dòng, mỗi trường một dòng")
+        return
+    items = value if isinstance(value, list) else [value]
+    read = ", ".join(f"“{item}”" for item in items)
+    report(spec.key, f"“{spec.key}” ({spec.label}) viết trên một dòng trong ngoặc [ ]: dấu phẩy tách mục, nên "
+           f"một mục có dấu phẩy (như “Các chi ủy, đảng ủy cơ sở”) bị tách làm hai. Đang đọc thành {len(items)} "
+           f"mục: {read}.", "mỗi mục một dòng, bắt đầu bằng “- ”")
+
+
+def _check_kind(spec: schema.Field, value, report, shape: str = "") -> None:
     kind = spec.kind
     if kind == "text" and not isinstance(value, (str, int, float)):
         report(spec.key, f"“{spec.key}” phải là một dòng chữ.", "một giá trị chữ")
     elif kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-        report(spec.key, f"“{spec.key}” phải là danh sách các dòng chữ.", "danh sách, mỗi mục một dòng bắt đầu bằng “- ”")
+        _not_a_list(spec, value, shape, report)
     elif kind == "bool" and not isinstance(value, bool):
         report(spec.key, f"“{spec.key}” chỉ nhận true hoặc false, không nhận “{value}”.", "true hoặc false")
     elif kind == "date" and dates.parse(value) is None:
-        report(spec.key, f"Ngày ban hành “{value}” không phải ngày hợp lệ.", "ngày, tháng hoặc năm: " + dates.EXAMPLES)
+        _bad_date(spec.key, f"Ngày ban hành “{value}”", value, report)
     elif kind == "year" and not (isinstance(value, int) and 1900 <= value <= 2100):
         report(spec.key, f"Năm “{value}” không hợp lệ.", "năm có 4 chữ số")
     elif kind == "original":
@@ -227,31 +255,9 @@ def _check_kind(spec: schema.Field, value, report) -> None:
         report(spec.key, f"Trạng thái “{value}” không hợp lệ.", "một trong " + ", ".join(schema.STATUSES))
 
 
-ORIGINAL_EXAMPLE = "ban_goc: {tep: goc/114-KH-DUK.pdf, sha256: " + "0" * 64 + "}"
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-
-
-def _check_original(spec: schema.Field, value, report) -> None:
-    """The shape of ban_goc only; whether the file is there and matches is the
-    graph's to check (graph/originals.py), as it reads the repository."""
-    if not isinstance(value, dict):
-        report(spec.key, "“ban_goc” phải có hai trường: tep (đường dẫn tệp) và sha256 (mã của tệp).",
-               "tep và sha256, viết trong ngoặc nhọn hoặc thụt lề dưới ban_goc", ORIGINAL_EXAMPLE)
-        return
-    extra = sorted(set(value) - {"tep", "sha256"})
-    if extra:
-        report(spec.key, f"“ban_goc” có trường lạ: {', '.join(extra)}.", "chỉ tep và sha256", ORIGINAL_EXAMPLE)
-    path = value.get("tep")
-    if not isinstance(path, str) or not path.strip():
-        report(spec.key, "“ban_goc” thiếu đường dẫn tệp (tep).", "đường dẫn tệp PDF tính từ thư mục gốc của kho",
-               ORIGINAL_EXAMPLE)
-    elif path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or ".." in re.split(r"[\\/]", path):
-        report(spec.key, f"Tệp bản gốc “{path}” phải nằm trong kho, ghi đường dẫn tính từ thư mục gốc của kho.",
-               "đường dẫn như goc/114-KH-DUK.pdf, không bắt đầu bằng / và không có “..”", ORIGINAL_EXAMPLE)
-    digest = value.get("sha256")
-    if not isinstance(digest, str) or not _SHA256.fullmatch(digest.strip().lower()):
-        report(spec.key, f"Mã sha256 của bản gốc “{digest if digest is not None else ''}” không đúng dạng.",
-               "64 chữ số hệ 16 (0-9, a-f), như lệnh sha256sum in ra; lệnh vanban import ghi sẵn", ORIGINAL_EXAMPLE)
+from vanban.model import dates, doctypes, numbers, schema, yaml_faults
+from vanban.model.problems import FRONT, Problem
+from vanban.model.text import NotUtf8, clean, decode_utf8, fold
 
 
 def _doctype(meta: dict, report) -> doctypes.DocType | None:
@@ -310,7 +316,7 @@ def _year(meta: dict, date: dates.PartialDate | None, report) -> int | None:
 def _tasks(value, report) -> list[Task]:
     if _empty(value):
         return []
-    example = "nhiem_vu: [{noi_dung: Xây dựng kế hoạch, don_vi: Ban Thường vụ Đoàn Khối, han: 4/2023}]"
+    example = schema.BY_KEY["nhiem_vu"].yaml
     if not isinstance(value, list):
         report("nhiem_vu", "“nhiem_vu” phải là danh sách nhiệm vụ.", "danh sách, mỗi mục có noi_dung, don_vi, han", example)
         return []
@@ -326,8 +332,7 @@ def _tasks(value, report) -> list[Task]:
                    "chỉ các trường noi_dung, don_vi, han", example)
         due = dates.parse(item["han"]) if not _empty(item.get("han")) else None
         if not _empty(item.get("han")) and due is None:
-            report("nhiem_vu", f"Thời hạn “{item['han']}” của nhiệm vụ thứ {index} không phải ngày hợp lệ.",
-                   "ngày, tháng hoặc năm: " + dates.EXAMPLES, example)
+            _bad_date("nhiem_vu", f"Thời hạn “{item['han']}” của nhiệm vụ thứ {index}", item["han"], report, example)
         units = item["don_vi"] if isinstance(item["don_vi"], list) else [str(item["don_vi"])]
         tasks.append(Task(str(item["noi_dung"]), [str(u) for u in units], due))
     return tasks

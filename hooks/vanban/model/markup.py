@@ -55,6 +55,21 @@ def front_matter(meta: dict) -> str:
     return yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
 
 
+class _EditorDumper(yaml.SafeDumper):
+    """Lists indented under their key ("noi_nhan:" then "  - …"), as the
+    editor guide teaches them, in the files editors go on to edit."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def editor_front_matter(meta: dict) -> str:
+    """front_matter for a document file an editor will edit (vanban new,
+    vanban import): the same YAML, laid out as the guide shows it."""
+    return yaml.dump(meta, Dumper=_EditorDumper, allow_unicode=True, sort_keys=False, width=10_000,
+                     default_flow_style=False)
+
+
 def with_front_matter(head: str, content: str) -> str:
     """A Markdown file: the front matter `head` (as front_matter writes it), then content."""
     return f"---\n{head}---\n\n{content}"

@@ -12,8 +12,17 @@ class Field:
     label: str  # its Vietnamese name, as shown on the site
     kind: str  # text, list, date, year, bool, choice, tasks, original ({tep, sha256})
     required: bool
-    example: str  # a correct YAML value, shown in messages and the guide
+    # A correct value, shown in messages, the guide and `vanban new --help`:
+    # the text as typed for one value; the items for a list (always written
+    # one per line, "- " first: a one-line [a, b] splits any item with a comma);
+    # the tasks, as mappings, for nhiem_vu.
+    example: str | tuple
     help: str  # one sentence for the editor guide
+
+    @property
+    def yaml(self) -> str:
+        """The example as the lines an editor types (block form for lists)."""
+        return block(self.key, self.example)
 
 
 SIGNING_AUTHORITIES = ("T/M", "K/T", "T/L", "TM.", "KT.", "TL.", "TUQ.", "Q.")
@@ -47,32 +56,32 @@ FIELDS: tuple[Field, ...] = (
           "Chủ đề của năm hoặc của văn bản, nếu văn bản nêu."),
     Field("phuong_cham", "Phương châm", "text", False, "Thực chất - Hiệu quả - Hướng về cơ sở",
           "Phương châm, nếu văn bản nêu."),
-    Field("noi_nhan", "Nơi nhận", "list", False, "[Ban Dân vận Tỉnh ủy, Đăng Website]",
+    Field("noi_nhan", "Nơi nhận", "list", False, ("Ban Dân vận Tỉnh ủy", "Các chi ủy, đảng ủy cơ sở", "Đăng Website"),
           "Danh sách nơi nhận, mỗi dòng một nơi; dòng “Đăng Website” cho phép đăng văn bản lên trang."),
-    Field("tags", "Từ khóa", "list", False, "[dân vận, dân chủ cơ sở]", "Từ khóa để tra cứu."),
+    Field("tags", "Từ khóa", "list", False, ("dân vận", "dân chủ cơ sở"), "Từ khóa để tra cứu."),
     Field("trang_thai", "Trạng thái", "choice", False, "Đang thực hiện",
           "Một trong: " + ", ".join(STATUSES) + "; bỏ trống nếu chưa rõ. Chỉ ghi khi cơ quan ban hành biết chắc: "
           "trang ghi “Còn hiệu lực” chỉ khi có nguồn; văn bản trên trang thay thế, bãi bỏ văn bản này thì trang tự ghi."),
-    Field("can_cu", "Căn cứ", "list", False, "[Quy định số 218-QĐ/TW của Bộ Chính trị]",
+    Field("can_cu", "Căn cứ", "list", False, ("Quy định số 218-QĐ/TW của Bộ Chính trị",),
           "Các văn bản làm căn cứ ban hành, ghi như khi trích dẫn (loại, số hiệu, ngày, cơ quan)."),
     Field("thuc_hien", "Thực hiện", "list", False,
-          "[Chương trình số 36-CTr/TU, ngày 27/02/2023 của Ban Thường vụ Tỉnh ủy]",
+          ("Chương trình số 36-CTr/TU, ngày 27/02/2023 của Ban Thường vụ Tỉnh ủy",),
           "Các văn bản mà văn bản này triển khai thực hiện, ghi như khi trích dẫn."),
     Field("thay_the", "Thay thế", "list", False,
-          "[Quy chế số 09-QC/ĐUK, ngày 25/11/2022 của Ban Thường vụ Đảng ủy Khối]",
+          ("Quy chế số 09-QC/ĐUK, ngày 25/11/2022 của Ban Thường vụ Đảng ủy Khối",),
           "Các văn bản mà văn bản này thay thế; trang của chúng ghi “Bị thay thế bởi” văn bản này. "
           "Thường không cần ghi: trang đọc được câu “… thay thế Quy chế số …” trong nội dung; ghi ở đây khi câu không rõ."),
-    Field("bai_bo", "Bãi bỏ", "list", False, "[Quyết định số 12-QĐ/ĐUK, ngày 01/3/2021 của Ban Thường vụ Đảng ủy Khối]",
+    Field("bai_bo", "Bãi bỏ", "list", False, ("Quyết định số 12-QĐ/ĐUK, ngày 01/3/2021 của Ban Thường vụ Đảng ủy Khối",),
           "Các văn bản mà văn bản này bãi bỏ toàn bộ, ghi như khi trích dẫn."),
     Field("bai_bo_mot_phan", "Bãi bỏ một phần", "list", False,
-          "[Điều 5 Quyết định số 12-QĐ/ĐUK, ngày 01/3/2021 của Ban Thường vụ Đảng ủy Khối]",
+          ("Điều 5 Quyết định số 12-QĐ/ĐUK, ngày 01/3/2021 của Ban Thường vụ Đảng ủy Khối",),
           "Các văn bản mà văn bản này bãi bỏ một phần (ghi cả điều, khoản bị bãi bỏ)."),
     Field("sua_doi_bo_sung", "Sửa đổi, bổ sung", "list", False,
-          "[Quy định số 05-QĐ/ĐUK, ngày 10/01/2022 của Ban Thường vụ Đảng ủy Khối]",
+          ("Quy định số 05-QĐ/ĐUK, ngày 10/01/2022 của Ban Thường vụ Đảng ủy Khối",),
           "Các văn bản mà văn bản này sửa đổi, bổ sung."),
-    Field("huong_dan", "Hướng dẫn", "list", False, "[Quy định số 05-QĐ/ĐUK, ngày 10/01/2022 của Ban Thường vụ Đảng ủy Khối]",
+    Field("huong_dan", "Hướng dẫn", "list", False, ("Quy định số 05-QĐ/ĐUK, ngày 10/01/2022 của Ban Thường vụ Đảng ủy Khối",),
           "Các văn bản mà văn bản này hướng dẫn thực hiện."),
-    Field("dan_chieu", "Chỉ dẫn chiếu", "list", False, "[Quy chế số 09-QC/ĐUK]",
+    Field("dan_chieu", "Chỉ dẫn chiếu", "list", False, ("Quy chế số 09-QC/ĐUK",),
           "Các văn bản nội dung có nhắc tới nhưng không thay thế, bãi bỏ hay sửa đổi: ghi ở đây khi trang đọc nhầm "
           "câu trong nội dung (ví dụ “đề nghị thay thế Quy chế số …” chưa phải là thay thế)."),
     Field("dinh_chinh", "Đính chính", "text", False,
@@ -83,7 +92,8 @@ FIELDS: tuple[Field, ...] = (
           "Bản quét văn bản có chữ ký, lưu trong kho (thư mục goc/): đường dẫn tệp (tep) và mã SHA-256 của tệp "
           "(sha256); lệnh vanban import ghi sẵn mã này, lệnh vanban check báo lỗi nếu tệp thiếu hoặc mã không khớp."),
     Field("nhiem_vu", "Nhiệm vụ", "tasks", False,
-          "[{noi_dung: Xây dựng kế hoạch, don_vi: Ban Thường vụ Đoàn Khối, han: 4/2023}]",
+          ({"noi_dung": "Cụ thể thành kế hoạch công tác dân vận để thực hiện",
+            "don_vi": ("Các chi ủy, đảng ủy cơ sở", "Ban Thường vụ Đoàn Khối"), "han": "4/2023"},),
           "Các nhiệm vụ văn bản giao: nội dung (noi_dung), đơn vị thực hiện (don_vi), thời hạn (han)."),
     Field("publish", "Đăng website", "bool", False, "true",
           "true để đăng dù Nơi nhận không có dòng “Đăng Website”; false để giữ lại dù có."),
@@ -91,3 +101,20 @@ FIELDS: tuple[Field, ...] = (
 
 BY_KEY = {f.key: f for f in FIELDS}
 TASK_KEYS = ("noi_dung", "don_vi", "han")
+
+
+def block(key: str, value, indent: str = "") -> str:
+    """`key: value` as an editor types it: lists one item a line after "- ",
+    a task's fields under its "- " aligned with the first one."""
+    if isinstance(value, tuple | list):
+        lines = [f"{indent}{key}:"]
+        for item in value:
+            if isinstance(item, dict):
+                inner = [block(k, v, indent + "    ") for k, v in item.items()]
+                first = inner[0][len(indent) + 4:]
+                lines.append(f"{indent}  - {first}")
+                lines.extend(inner[1:])
+            else:
+                lines.append(f"{indent}  - {item}")
+        return "\n".join(lines)
+    return f"{indent}{key}: {value}"
