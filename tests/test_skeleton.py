@@ -19,8 +19,8 @@ def test_editor_guide_documents_every_field_with_an_example():
     guide = (ROOT / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8")
     for field in schema.FIELDS:
         assert f"| `{field.key}` | {field.label} |" in guide, field.key
-        if isinstance(field.example, str):
-            assert f"`{field.example}`" in guide, field.key
+        if isinstance(field.example, str):  # as typed: quoted when it has a colon
+            assert f"`{schema.typed(field.example)}`" in guide, field.key
         else:
             assert f"\n{field.yaml}\n" in guide, field.key
 

@@ -255,9 +255,53 @@ def _check_kind(spec: schema.Field, value, report, shape: str = "") -> None:
         report(spec.key, f"Trạng thái “{value}” không hợp lệ.", "một trong " + ", ".join(schema.STATUSES))
 
 
-from vanban.model import dates, doctypes, numbers, schema, yaml_faults
-from vanban.model.problems import FRONT, Problem
-from vanban.model.text import NotUtf8, clean, decode_utf8, fold
+ORIGINAL_EXAMPLE = "ban_goc: {tep: goc/114-KH-DUK.pdf, sha256: " + "0" * 64 + "}"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _check_original(spec: schema.Field, value, report) -> None:
+    """The shape of ban_goc only; whether the file is there and matches is the
+    graph's to check (graph/originals.py), as it reads the repository."""
+    if not isinstance(value, dict):
+        report(spec.key, "“ban_goc” phải có hai trường: tep (đường dẫn tệp) và sha256 (mã của tệp).",
+               "tep và sha256, viết trong ngoặc nhọn hoặc thụt lề dưới ban_goc", ORIGINAL_EXAMPLE)
+        return
+    extra = sorted(set(value) - {"tep", "sha256"})
+    if extra:
+        report(spec.key, f"“ban_goc” có trường lạ: {', '.join(extra)}.", "chỉ tep và sha256", ORIGINAL_EXAMPLE)
+    path = value.get("tep")
+    if not isinstance(path, str) or not path.strip():
+        report(spec.key, "“ban_goc” thiếu đường dẫn tệp (tep).", "đường dẫn tệp PDF tính từ thư mục gốc của kho",
+               ORIGINAL_EXAMPLE)
+    elif path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or ".." in re.split(r"[\\/]", path):
+        report(spec.key, f"Tệp bản gốc “{path}” phải nằm trong kho, ghi đường dẫn tính từ thư mục gốc của kho.",
+               "đường dẫn như goc/114-KH-DUK.pdf, không bắt đầu bằng / và không có “..”", ORIGINAL_EXAMPLE)
+    digest = value.get("sha256")
+    if not isinstance(digest, str) or not _SHA256.fullmatch(digest.strip().lower()):
+        report(spec.key, f"Mã sha256 của bản gốc “{digest if digest is not None else ''}” không đúng dạng.",
+               "64 chữ số hệ 16 (0-9, a-f), như lệnh sha256sum in ra; lệnh vanban import ghi sẵn", ORIGINAL_EXAMPLE)
+
+
+def _not_a_list(spec: schema.Field, value, shape: str, report) -> None:
+    if not isinstance(value, str):
+        report(spec.key, f"“{spec.key}” ({spec.label}) phải là danh sách các dòng chữ.", "mỗi mục một dòng, bắt đầu bằng “- ”")
+        return
+    if shape == "lines" or value.startswith("-"):
+        report(spec.key, f"Các mục của “{spec.key}” ({spec.label}) thiếu “- ” ở đầu dòng (dấu gạch ngang và một "
+               "dấu cách), nên cả danh sách bị đọc thành một dòng chữ.", "mỗi mục một dòng, bắt đầu bằng “- ”")
+        return
+    report(spec.key, f"“{spec.key}” ({spec.label}) phải là danh sách, mỗi mục một dòng bắt đầu bằng “- ”.",
+           "danh sách, kể cả khi chỉ có một mục", schema.block(spec.key, (value,)))
+
+
+def _bad_date(key: str, what: str, value, report, example: str | None = None) -> None:
+    reason = dates.why_not(value)
+    if reason == "không đúng dạng ngày":
+        report(key, f"{what} không đúng dạng ngày.", "ngày, tháng hoặc năm: " + dates.EXAMPLES, example)
+    else:
+        report(key, f"{what} không có thật: {reason}.", "một ngày có thật, dạng " + dates.EXAMPLES, example)
+
+
 
 
 def _doctype(meta: dict, report) -> doctypes.DocType | None:

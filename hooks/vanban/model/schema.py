@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import yaml
+
 
 @dataclass(frozen=True)
 class Field:
@@ -117,4 +119,20 @@ def block(key: str, value, indent: str = "") -> str:
             else:
                 lines.append(f"{indent}  - {item}")
         return "\n".join(lines)
-    return f"{indent}{key}: {value}"
+    return f"{indent}{key}: {typed(value)}"
+
+
+def typed(value: str) -> str:
+    """A one-line value as it must be typed to read back as itself: in double
+    quotes when plain text would not ("đính chính: tại mục…" has a colon)."""
+    text = str(value)
+    try:
+        read = yaml.safe_load(f"k: {text}")
+        # A date, a number or true reads as itself in its own type: as typed.
+        plain = isinstance(read, dict) and list(read) == ["k"] and (
+            read["k"] == text or not isinstance(read["k"], str | dict | list))
+    except yaml.YAMLError:
+        plain = False
+    if plain or not isinstance(value, str) or text.startswith("{"):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
