@@ -672,9 +672,12 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("windows", [True, False], ids=["windows", "whole-text"])
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_citations_table(text, expected):
-    assert [c.as_dict() for c in find_citations(text)] == expected
+def test_citations_table(text, expected, windows):
+    """Each case with the scan's windows (citations.scan) and with CITATION
+    searched over the whole text: a shape the windows would skip fails here."""
+    assert [c.as_dict() for c in find_citations(text, windows=windows)] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
@@ -742,20 +745,16 @@ def test_crlf_line_breaks_are_soft_breaks_and_blank_lines_still_end_a_paragraph(
 
 
 def test_primed_texts_give_the_same_citations(monkeypatch):
-    """prime() parses in worker processes; find_citations answers from what they found."""
+    """Primed.add parses in worker processes; find answers from what they found."""
     from vanban import forked
-    from vanban.citations import parser as citations
+    from vanban.citations.priming import Primed
 
     texts = ["Thực hiện Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy.",
              "Theo Nghị định 30/2020/NĐ-CP và Kế hoạch 114-KH/ĐUK.", "Không dẫn chiếu gì."]
-    expected = [citations._find(t, True) for t in texts]
+    expected = [find_citations(t) for t in texts]
     monkeypatch.setattr(forked, "AT_LEAST", 1)
     monkeypatch.setattr(forked.os, "cpu_count", lambda: 2)
-    citations.forget_primed()
-    citations._find.cache_clear()
-    citations.prime(texts)
-    assert {key[0] for key in citations._PRIMED} == set(texts)
-    assert [tuple(citations.find_citations(t)) for t in texts] == expected
-    assert citations._find.cache_info().currsize == 0  # answered from the primed results
-    citations.forget_primed()
-    assert citations._PRIMED == {}
+    primed = Primed().add(texts)
+    assert {text for text, _ in primed.found} == set(texts)
+    assert [primed.find(t) for t in texts] == expected
+    assert primed.parsed == 3  # in the workers, once; find answered from what they found

@@ -156,13 +156,14 @@ def test_no_input_raises_and_spans_stay_inside(text, markdown):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(TRICKY, st.builds(lambda a, parts, b: a + parts.head + parts.tails + b, TRICKY, citations(), TRICKY)))
 def test_the_fast_scan_finds_what_the_pattern_finds(text):
-    from vanban.citations.parser import _next_match, _scan_of
+    from vanban.citations import scan
     from vanban.citations.prepared import prepare
 
     prep = prepare(text)
-    slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]
-    fast = [m.span() for m in _all(lambda pos: _next_match(prep.match, _scan_of(prep.match), pos))]
+    slow = [m.span() for m in _all(lambda pos: scan.next_match(prep.match, None, pos))]
+    fast = [m.span() for m in _all(lambda pos: scan.next_match(prep.match, scan.windows(prep.match), pos))]
     assert fast == slow
+    assert find_citations(text, windows=True) == find_citations(text, windows=False)
 
 
 def _all(next_match):
@@ -204,15 +205,15 @@ SOUP_GLUE = [" ", " ", " ", "  ", ", ", ",", ": ", " : ", "\n", " \n  ", "\t", "
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(SOUP_WORDS), st.sampled_from(SOUP_GLUE)), max_size=40))
 def test_the_windows_before_anchors_hold_every_long_citation(pieces):
-    """The windows read before each anchor (citation_grammar: where to look)
+    """The windows read before each anchor (grammar.py: where to look)
     find the citations that start farthest from their first digit: laws with
     a long title, an organ between "của" and "số", named laws with their date."""
-    from vanban.citations.parser import _next_match, _scan_of
+    from vanban.citations import scan
     from vanban.citations.prepared import prepare
 
     prep = prepare("".join(word + glue for word, glue in pieces))
-    slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]
-    fast = [m.span() for m in _all(lambda pos: _next_match(prep.match, _scan_of(prep.match), pos))]
+    slow = [m.span() for m in _all(lambda pos: scan.next_match(prep.match, None, pos))]
+    fast = [m.span() for m in _all(lambda pos: scan.next_match(prep.match, scan.windows(prep.match), pos))]
     assert fast == slow
 
 
@@ -233,11 +234,12 @@ def test_the_windows_before_anchors_hold_every_long_citation(pieces):
     ("Chỉ thị ſố 06-CT/TU", "Chỉ thị"),
 ])
 def test_citations_far_from_their_first_digit_are_found(text, first):
-    from vanban.citations.parser import _next_match, _scan_of
+    from vanban.citations import scan
     from vanban.citations.prepared import prepare
 
     prep = prepare(text)
-    slow = [m.span() for m in _all(lambda pos: _next_match(prep.match, None, pos))]
-    fast = [m.span() for m in _all(lambda pos: _next_match(prep.match, _scan_of(prep.match), pos))]
+    slow = [m.span() for m in _all(lambda pos: scan.next_match(prep.match, None, pos))]
+    fast = [m.span() for m in _all(lambda pos: scan.next_match(prep.match, scan.windows(prep.match), pos))]
     assert fast == slow
+    assert find_citations(text, windows=True) == find_citations(text, windows=False)
     assert text[slow[0][0]:].startswith(first)

@@ -6,7 +6,12 @@ editor runs the check before every commit with all but a few files unchanged.
 The files (`.cache/vanban/citations-md-<version>.json` for bodies, `…-plain-…`
 for front-matter items) map a hash of each text to its citations. The version
 is a hash of the parser's own source, so a changed parser never reads what an
-older one found. JSON, not pickle: a cache file is data, never code to run.
+older one found. JSON, not pickle: a cache file is data, never code to run. An entry is a
+list of rows, one a citation (its fields in order); an entry that is not
+sound (a hand-edited file, another version's fields) is parsed again.
+
+Nothing is kept in this module between calls: priming.Primed loads each file
+once and holds what it read.
 """
 
 from __future__ import annotations
@@ -21,13 +26,15 @@ import time
 import unicodedata
 from pathlib import Path
 
+from vanban.citations.citation import Citation
+
 FOLDER = Path(".cache") / "vanban"
 # Every module whose change can change what the parser finds: the parser's
 # own room and the model it reads (types, numbers, dates, text).
 _ROOMS = ("citations", "model")
 
 
-def _sources() -> list[Path]:
+def sources() -> list[Path]:
     here = Path(__file__).parent.parent
     return sorted(p for room in _ROOMS for p in (here / room).glob("*.py"))
 
@@ -37,7 +44,7 @@ def version() -> str:
     """The parser's source, and the Python and Unicode data its patterns and
     case rules come from: any change makes a new file."""
     digest = hashlib.sha256(f"{sys.version_info[:2]} {unicodedata.unidata_version}".encode())
-    for path in _sources():
+    for path in sources():
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -60,17 +67,11 @@ def path(project: Path, markdown: bool = True) -> Path:
 def load(project: Path, markdown: bool = True) -> dict[str, list]:
     """The stored citations (key → rows of Citation fields); empty when there is
     no file, or one that cannot be read: the texts are then parsed again."""
-    target = path(project, markdown)
     try:
-        stamp = _stamp(target)
-        if target in _read and _read[target][0] == stamp:
-            return _read[target][1]
-        data = json.loads(target.read_text(encoding="utf-8"))
+        data = json.loads(path(project, markdown).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    data = data if isinstance(data, dict) else {}
-    _read[target] = (stamp, data)
-    return data
+    return data if isinstance(data, dict) else {}
 
 
 def save(project: Path, entries: dict[str, list], markdown: bool = True) -> None:
@@ -86,7 +87,6 @@ def save(project: Path, entries: dict[str, list], markdown: bool = True) -> None
         # ASCII escapes: a lone surrogate from a YAML escape survives the round trip.
         temporary.write_text(json.dumps(entries, ensure_ascii=True, separators=(",", ":")), encoding="ascii")
         temporary.replace(target)  # atomic: a run stopped half-way leaves the old file whole
-        _read[target] = (_stamp(target), entries)
     except (OSError, ValueError):
         pass  # a read-only checkout, an odd value: the next run parses again, nothing is lost
     finally:
@@ -100,9 +100,22 @@ def _abandoned(leftover: Path) -> bool:
     return time.time() - leftover.stat().st_mtime > 3600
 
 
-_read: dict[Path, tuple[tuple, dict]] = {}  # file → (its stamp, its entries), as last read or written
+def rows(cites) -> list[list]:
+    """A text's citations as an entry of the file."""
+    return [list(c) for c in cites]
 
 
-def _stamp(target: Path) -> tuple:
-    status = target.stat()
-    return status.st_mtime_ns, status.st_size
+def from_rows(entry, length: int) -> tuple[Citation, ...] | None:
+    """The citations an entry holds for a text of `length` characters; None if
+    it holds nothing sound."""
+    if not isinstance(entry, list):
+        return None
+    try:
+        cites = tuple(Citation(*row) for row in entry)
+    except TypeError:
+        return None
+    if all(type(c.start) is int and type(c.end) is int and 0 <= c.start < c.end <= length  # noqa: E721 (not bool)
+           and all(v is None or isinstance(v, str) for v in (c.type, c.number, c.issuer, c.date, c.body))
+           for c in cites):
+        return cites
+    return None

@@ -24,48 +24,40 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from pathlib import Path
-from typing import NamedTuple
 
-from vanban import forked
-from vanban.citations import cache as citation_cache
+from vanban.citations import scan
+from vanban.citations.citation import Citation
 from vanban.citations.grammar import (
     ABBREVIATIONS,
     BODY_INTRO,
-    CITATION,
     DATE_TAIL,
-    DIGITS,
     GROUP,
     MEMBER,
-    PREFIX,
-    RESOLUTIONS,
     SEPARATOR,
     TYPE_START,
     TYPE_WORDS,
     UNIT_AFTER,
-    WORDS_BEFORE,
     YEAR_TAIL,
 )
 from vanban.citations.prepared import _HOMOGLYPHS, BOUNDARY, Prepared, prepare
 from vanban.model import dates, doctypes, numbers
 from vanban.model.text import normalize_tones
 
+__all__ = ["Citation", "find_citations", "parse"]
 
-class Citation(NamedTuple):
-    # A named tuple, not a frozen dataclass: tens of thousands are made, pickled
-    # back from the parsing workers and cached at every build (5x cheaper each).
-    type: str  # full Vietnamese type name, as in vanban.doctypes
-    number: str | None  # canonical số hiệu; bare digits when partial; None when named
-    issuer: str | None  # code after the slash (Party) or after the type code (State)
-    date: str | None  # ISO date, only when a full date is written after the number
-    body: str | None  # issuing body as written after "của", or a named reference's organ
-    start: int  # text[start:end] is what becomes a link
-    end: int
 
-    def as_dict(self) -> dict:
-        return self._asdict()
+def find_citations(text: str, *, markdown: bool = True, windows: bool = True) -> list[Citation]:
+    """Every citation in `text`, in order of appearance; spans index `text` itself.
+
+    markdown=False reads the text as plain text (front-matter values, JSON
+    fields): only URLs and e-mail addresses are skipped. windows=False searches
+    the whole text instead of the windows before anchors (citations.scan): the
+    same citations, slower; tests run both. A build or a check asks its
+    priming.Primed instead, which answers from what was parsed ahead."""
+    if not isinstance(text, str) or not text:
+        return []
+    return list(parse(text, markdown, windows))
 
 
 # ------------------------------------------------------------------ resolving
@@ -100,146 +92,18 @@ class _Member:
     date: str | None
 
 
-def find_citations(text: str, *, markdown: bool = True) -> list[Citation]:
-    """Every citation in `text`, in order of appearance; spans index `text` itself.
-
-    markdown=False reads the text as plain text (front-matter values, JSON
-    fields): only URLs and e-mail addresses are skipped."""
-    if not isinstance(text, str) or not text:
-        return []
-    primed = _PRIMED.get((text, markdown))
-    return list(primed if primed is not None else _find(text, markdown))
-
-
-# Parsing is most of the time of a build or a check at thousands of documents,
-# and each text is parsed on its own: prime() parses a corpus's texts in one
-# process per core before the steps ask, and find_citations reads the results.
-_PRIMED: dict[tuple[str, bool], tuple[Citation, ...]] = {}
-
-
-def prime(texts, *, markdown: bool = True, project: Path | None = None, complete: bool = False,
-          ahead: dict[str, Parsed] | None = None) -> None:
-    """Parse `texts` ahead, in parallel; find_citations then answers at once.
-
-    With `project`, what earlier runs found there is read from its cache
-    (vanban.citation_cache) and only the other texts are parsed. `complete`:
-    these are all the texts of the project (a build, a check of every file),
-    so entries of texts since edited or deleted can go. `ahead`: what Ahead
-    found of some of the texts where they were read."""
-    texts = list(dict.fromkeys(t for t in texts if isinstance(t, str) and t))
-    ahead = ahead or {}
-    parsed = {text: cites for text, (_, cites) in ahead.items() if cites is not None}
-    _PRIMED.update(((text, markdown), cites) for text, cites in parsed.items())
-    todo = [t for t in texts if (t, markdown) not in _PRIMED]
-    keys = {text: key for text, (key, _) in ahead.items()}
-    cached = _Cached(project, texts, markdown, keys) if project is not None else None
-    if cached is not None:
-        todo = cached.missing(todo)
-    if todo:
-        found = _parse_all(todo, markdown)
-        if found is None and cached is None:
-            return  # no processes here: each text is parsed when asked
-        found = found or [_find(text, markdown) for text in todo]  # to be stored, parsed now
-        _PRIMED.update(((text, markdown), c) for text, c in zip(todo, found, strict=True))
-    if cached is not None:
-        cached.store(bool(todo or parsed), complete)
-
-
-class Ahead:
-    """Parsing each document's texts in the worker that reads it (corpus.load's
-    `each`), but for the texts a project's cache already holds: a check of
-    thousands of files then runs one set of workers instead of two in a row.
-    What it returns goes to prime(ahead=...)."""
-
-    def __init__(self, project: Path, kinds: tuple[bool, ...] = (True, False)):
-        # Loaded before the workers start, which see it without a copy; `kinds`:
-        # bodies (True, Markdown) and front-matter items (False), those to be parsed.
-        self.stored = {markdown: citation_cache.load(project, markdown) for markdown in kinds}
-
-    def parse(self, texts, markdown: bool = True) -> dict[str, Parsed]:
-        """Each text's cache key, and its citations unless the cache holds them."""
-        stored, found = self.stored[markdown], {}
-        for text in texts:
-            if isinstance(text, str) and text:
-                key = citation_cache.key(text, markdown)  # hashed here, in parallel, not again in prime()
-                found[text] = (key, None if key in stored else _find(text, markdown))
-        return found
-
-
-# A text's cache key, and its citations (None: the cache holds them).
-Parsed = tuple[str, "tuple[Citation, ...] | None"]
-
-
-def _parse_all(todo: list[str], markdown: bool) -> list[tuple[Citation, ...]] | None:
-    """Each text's citations, in forked workers; None if too few or no processes."""
-    return forked.map_batches(todo, lambda texts: [_find(text, markdown) for text in texts])
-
-
-class _Cached:
-    """The texts of one prime() call, against a project's citation cache."""
-
-    def __init__(self, project: Path, texts: list[str], markdown: bool, keys: dict[str, str]):
-        self.project, self.texts, self.markdown = project, texts, markdown  # all of the call's texts
-        self.keys = {t: keys.get(t) or citation_cache.key(t, markdown) for t in texts}
-        self.stored = citation_cache.load(project, markdown)
-
-    def missing(self, todo: list[str]) -> list[str]:
-        """Of `todo`, the texts the cache does not answer; the others go to _PRIMED."""
-        missing = []
-        for text in todo:
-            cites = _from_rows(self.stored.get(self.keys[text]), len(text))
-            if cites is None:
-                missing.append(text)
-            else:
-                _PRIMED[(text, self.markdown)] = cites
-        return missing
-
-    def store(self, parsed: bool, complete: bool) -> None:
-        """Write the file if this call parsed anything, or if it saw every text
-        and the file holds others (gone or edited since)."""
-        live = set(self.keys.values())
-        if not parsed and not (complete and not live.issuperset(self.stored)):
-            return
-        fresh = {key: [_row(c) for c in _PRIMED[(text, self.markdown)]] for text, key in self.keys.items()}
-        # A check of a few files keeps the others' entries; a complete run keeps only its own.
-        citation_cache.save(self.project, fresh if complete else {**self.stored, **fresh}, self.markdown)
-
-
-def _row(c: Citation) -> list:
-    return list(c)
-
-
-def _from_rows(rows, length: int) -> tuple[Citation, ...] | None:
-    """The citations a cache entry holds; None if it holds nothing sound."""
-    if not isinstance(rows, list):
-        return None
-    try:
-        cites = tuple(Citation(*row) for row in rows)
-    except TypeError:
-        return None
-    if all(type(c.start) is int and type(c.end) is int and 0 <= c.start < c.end <= length  # noqa: E721 (not bool)
-           and all(v is None or isinstance(v, str) for v in (c.type, c.number, c.issuer, c.date, c.body))
-           for c in cites):
-        return cites
-    return None
-
-
-def forget_primed() -> None:
-    """A new build: texts of the last one are not kept."""
-    _PRIMED.clear()
-
-
 @functools.lru_cache(maxsize=1 << 15)
-def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
-    # Cached: a build asks for the same document's citations from several steps
-    # (links, cited-document pages, related documents); Citations are frozen.
-    # Each step walks every document before the next asks again, so the cache
-    # must hold a whole corpus (bodies and front-matter items): 64 missed always.
+def parse(text: str, markdown: bool = True, windows: bool = True) -> tuple[Citation, ...]:
+    """The citations of a non-empty `text`, as find_citations finds them.
+
+    Memoised: the same text always gives the same (immutable) citations, and a
+    step may ask for a text another step asked for. The memo must hold a whole
+    corpus (bodies and front-matter items): a smaller one misses every time."""
     prep = prepare(text, markdown=markdown)
     found: list[Citation] = []
-    scan = _scan_of(prep.match)
+    where = scan.windows(prep.match) if windows else None
     pos = 0
-    while (match := _next_match(prep.match, scan, pos)) is not None:
+    while (match := scan.next_match(prep.match, where, pos)) is not None:
         if match.group("numbered") is not None:
             cites, end = _numbered(prep, match)
         else:
@@ -247,58 +111,6 @@ def _find(text: str, markdown: bool) -> tuple[Citation, ...]:
         found.extend(_to_source(prep, c, markdown) for c in cites)
         pos = max(end, match.start() + 1)
     return tuple(c for c in found if c.end > c.start)
-
-
-class _Scan(NamedTuple):
-    lower: str  # the match copy in lower case, the same length
-    starts: list[int]  # the windows before each number where a citation may start (merged where they meet)
-    ends: list[int]
-
-
-def _scan_of(text: str) -> _Scan | None:
-    """The windows of `text` worth scanning (citation_grammar: where to look);
-    None for a text whose lower case changes its length (a rare letter), which
-    the plain pattern then scans."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        return None
-    backwards, size = lower[::-1], len(lower)  # the words before a digit, read from it
-    windows = []
-    last = 0  # end of the digits before: a citation has none before its first digit, so starts after them
-    for digits in DIGITS.finditer(lower):
-        start, end = digits.span()
-        if start - last > 1:
-            start = size - WORDS_BEFORE.match(backwards, size - start, size - last).end()
-        else:  # the next part of a date or a number ("06/5/2021"): one window with it
-            start = last
-        windows.append((start, end))
-        last = end
-    windows.extend(m.span() for m in RESOLUTIONS.finditer(lower))  # a resolution by name starts there
-    windows.sort()
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in windows:
-        if ends and start <= ends[-1]:  # windows that meet are one
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return _Scan(lower, starts, ends)
-
-
-def _next_match(text: str, scan: _Scan | None, pos: int) -> re.Match | None:
-    """CITATION's leftmost match from pos. PREFIX on the lower-cased stretches
-    near anchors finds the candidates fast; CITATION keeps those its case rules allow."""
-    if scan is None:
-        return CITATION.search(text, pos)
-    for index in range(bisect_right(scan.ends, pos), len(scan.ends)):
-        start, end = max(scan.starts[index], pos), scan.ends[index]
-        while (hit := PREFIX.search(scan.lower, start, end)) is not None:
-            match = CITATION.match(text, hit.start())
-            if match is not None:
-                return match
-            start = hit.start() + 1
-    return None
 
 
 # ---- numbered citations (forms A, B, C, E)

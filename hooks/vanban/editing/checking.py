@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import yaml
 
 from vanban import forked
-from vanban.citations import parser as citations
+from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
 from vanban.model import notices
 from vanban.model.problems import NOTE, WARNING, Problem
@@ -88,17 +88,17 @@ def _display(path: Path, base: Path) -> str:
 def _root_problems(root: Path, base: Path, names: set[str], notes: list[str],
                    files: list[Path] | None = None) -> list[Problem]:
     """What the build reports: every document's problems, then the citations' warnings."""
-    ahead = citations.Ahead(root.parent)
+    primed = Primed(root.parent)
 
     def parse(doc):  # in the worker that read `doc`
         if doc.path in names:
-            return ahead.parse([doc.body]), ahead.parse(_items(doc), markdown=False)
+            return primed.ahead([doc.body]), primed.ahead(_items(doc), markdown=False)
         return None
 
     corpus = corpus_mod.load(root, base, files, each=parse)
     # Not the build's problems: whether each file will be published, and a date that looks mistyped.
     told = [p for doc in corpus.documents if doc.path in names for p in notices.for_document(doc)]
-    return corpus.problems + told + _citation_problems(corpus, root.parent, base, notes, names)
+    return corpus.problems + told + _citation_problems(corpus, primed, base, notes, names)
 
 
 def _items(doc) -> list[str]:
@@ -106,7 +106,7 @@ def _items(doc) -> list[str]:
     return [item for _, _, item in relation_items(doc)]
 
 
-def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
+def _citation_problems(corpus, primed: Primed, base: Path, notes: list[str],
                        names: set[str] | None = None) -> list[Problem]:
     """Citations that resolve to nothing or contradict the registry (warnings, as in the build).
 
@@ -116,29 +116,29 @@ def _citation_problems(corpus, project: Path, base: Path, notes: list[str],
     """
     # A fault here is a bug to see, not a note: the check must not pass quietly.
     from vanban.graph import registry
+    project = primed.project
     data_file = project / REGISTRY_FILE
     known = registry.build(corpus.documents, data_file, _home(project), _display(data_file, base))
     asked = SimpleNamespace(documents=[d for d in corpus.documents if names is None or d.path in names])
     complete = len(asked.documents) == len(corpus.documents)
     parsed = [corpus.extra[d.path] for d in asked.documents if d.path in corpus.extra]
-    citations.prime((d.body for d in asked.documents), project=project, complete=complete,
-                    ahead={text: p for body, _ in parsed for text, p in body.items()})
-    citations.prime((item for d in asked.documents for item in _items(d)), markdown=False,
-                    project=project, complete=complete,
-                    ahead={text: p for _, items in parsed for text, p in items.items()})
-    return list(known.problems) + _resolved(asked.documents, known)
+    primed.add((d.body for d in asked.documents), complete=complete,
+               ahead={text: p for body, _ in parsed for text, p in body.items()})
+    primed.add((item for d in asked.documents for item in _items(d)), markdown=False, complete=complete,
+               ahead={text: p for _, items in parsed for text, p in items.items()})
+    return list(known.problems) + _resolved(asked.documents, known, primed)
 
 
-def _resolved(documents, known) -> list[Problem]:
+def _resolved(documents, known, primed: Primed) -> list[Problem]:
     """registry.check_citations over `documents`; thousands of them in forked
     workers, which see the registry and the parsed citations without a copy."""
-    found = forked.map_batches(documents, lambda batch: _check(batch, known))
-    return found if found is not None else _check(documents, known)
+    found = forked.map_batches(documents, lambda batch: _check(batch, known, primed))
+    return found if found is not None else _check(documents, known, primed)
 
 
-def _check(documents, known) -> list[Problem]:
+def _check(documents, known, primed: Primed) -> list[Problem]:
     from vanban.graph.registry import check_citations
-    return check_citations(SimpleNamespace(documents=documents), known)
+    return check_citations(SimpleNamespace(documents=documents), known, primed.find)
 
 
 class _AnyTagLoader(yaml.SafeLoader):

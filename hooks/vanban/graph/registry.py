@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
 
+from vanban.citations.citation import Citation
+from vanban.citations.parser import find_citations
 from vanban.model import dates, doctypes, numbers, yaml_faults
 from vanban.model.documents import Document, read_yaml
 from vanban.model.problems import FRONT, Problem
@@ -415,12 +418,17 @@ MENTIONED = "dẫn chiếu"  # a citation found in the body
 BODY_FIELD = "nội dung"
 
 
+# Where a document's citations come from: parser.find_citations, or the
+# build's or check's priming.Primed.find (the same answers, parsed ahead).
+Find = Callable[..., list[Citation]]
+
+
 @dataclass(frozen=True)
 class Found:
     """One citation in a document, resolved."""
 
     kind: str  # "căn cứ", "thực hiện" or "dẫn chiếu"
-    citation: object  # vanban.citations.Citation
+    citation: Citation
     text: str  # what the citation's offsets point into: the body or a front-matter item
     line: int  # line in the file
     field: str  # "nội dung" or the front-matter key
@@ -431,16 +439,14 @@ class Found:
         return self.field == BODY_FIELD
 
 
-def document_citations(doc: Document, registry: Registry) -> list[Found]:
+def document_citations(doc: Document, registry: Registry, find: Find = find_citations) -> list[Found]:
     """The citations of a document: front-matter relations, then the body's, in order."""
-    from vanban.citations.parser import find_citations  # the parser is its own module
-
     found = []
     for key, kind, item in relation_items(doc):
-        for citation in find_citations(item, markdown=False):
+        for citation in find(item, markdown=False):
             found.append(Found(kind, citation, item, doc.lines.get(key, 2), key, registry.resolve(citation, item)))
     line, counted = doc.body_line, 0  # lines counted up to the citation before, not from the top each time
-    for citation in find_citations(doc.body):
+    for citation in find(doc.body):
         if citation.start < counted:
             line, counted = doc.body_line, 0
         line += doc.body.count("\n", counted, citation.start)
@@ -461,22 +467,20 @@ def is_self(doc: Document, found: Found) -> bool:
     return found.resolution.entry.doc is doc
 
 
-def check_citations(corpus, registry: Registry) -> list[Problem]:
+def check_citations(corpus, registry: Registry, find: Find = find_citations) -> list[Problem]:
     """Warnings for citations that name no known document, or contradict the one they name."""
-    from vanban.citations.parser import find_citations
-
     problems = []
     for doc in corpus.documents:
         for key, _kind in RELATION_FIELDS + STATED_FIELDS:
             items = doc.meta.get(key) or []
             for item in items if isinstance(items, list) else [items]:
-                if not find_citations(str(item), markdown=False):
+                if not find(str(item), markdown=False):
                     problems.append(Problem(
                         doc.path, doc.lines.get(key, 2), key,
                         f"Không nhận ra văn bản nào trong “{item}”.",
                         "loại văn bản, số hiệu, ngày và cơ quan ban hành như khi trích dẫn",
                         f"{key}: [Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy]", WARNING))
-        for found in document_citations(doc, registry):
+        for found in document_citations(doc, registry, find):
             problem = _citation_problem(doc, found)
             if problem is not None:
                 problems.append(problem)

@@ -14,10 +14,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from vanban.citations.parser import find_citations
 from vanban.graph import kinds as kinds_mod
 from vanban.graph import registry as registry_mod
 from vanban.graph import status as status_mod
-from vanban.graph.registry import Entry, Found, Registry
+from vanban.graph.registry import Entry, Find, Found, Registry
 from vanban.model.documents import Document
 from vanban.model.order import newest_first
 
@@ -101,8 +102,9 @@ class Graph:
         return ranked[:RELATED_LIMIT]
 
 
-def build(documents: list[Document], registry: Registry) -> Graph:
-    """Resolve every citation of every published document, once."""
+def build(documents: list[Document], registry: Registry, find: Find = find_citations) -> Graph:
+    """Resolve every citation of every published document, once. `find`: where
+    the citations come from (the build's primed ones, or parsed as asked)."""
     graph = Graph(registry)
     for entry in registry.entries:  # known pages keep their URLs; a guess never takes one
         if entry.known and not entry.held:
@@ -116,7 +118,7 @@ def build(documents: list[Document], registry: Registry) -> Graph:
         uri = graph.uri(doc)
         paragraphs = Paragraphs(doc.body)
         mentions = []
-        found_all = registry_mod.document_citations(doc, registry)
+        found_all = registry_mod.document_citations(doc, registry, find)
         in_body = [f for f in found_all if f.in_body]
         spans = [(f.citation.start, f.citation.end) for f in in_body]
         read = dict(zip(map(id, in_body), kinds_mod.read(doc.body, spans), strict=True))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from vanban.citations import parser as citations
+from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
 from vanban.model.problems import DocumentErrors, errors
 from vanban.search import index as search_index
@@ -44,15 +44,14 @@ POST_STEPS: tuple[Callable[[Site, Path], None], ...] = (
 def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     """Read, validate and generate; raises DocumentErrors if any document is wrong."""
     project = base or plans_dir.parent
-    ahead = citations.Ahead(project, kinds=(True,))
+    primed = Primed(project, kinds=(True,))
     # Bodies are parsed where they are read (but those an earlier run found, read back).
-    corpus = corpus_mod.load(plans_dir, base, each=lambda doc: ahead.parse([doc.body]) if doc.published else None)
-    citations.forget_primed()
+    corpus = corpus_mod.load(plans_dir, base, each=lambda doc: primed.ahead([doc.body]) if doc.published else None)
     # Held-back documents are never scanned.
     # Not complete: the held-back documents' entries, kept by `vanban check`, stay.
-    citations.prime((doc.body for doc in corpus.published), project=project,
-                    ahead={text: p for found in corpus.extra.values() for text, p in found.items()})
-    site = Site(corpus, options, problems=list(corpus.problems), project=project)
+    primed.add((doc.body for doc in corpus.published),
+               ahead={text: p for found in corpus.extra.values() for text, p in found.items()})
+    site = Site(corpus, options, problems=list(corpus.problems), project=project, citations=primed)
     for doc in corpus.published:
         site.parts[doc.src_uri] = PageParts()
     for step in STEPS:

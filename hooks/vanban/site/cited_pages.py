@@ -226,7 +226,7 @@ def step(site) -> None:
     home = (options.identity or {}).get("tinh")
     known = registry_mod.build(site.corpus.documents, getattr(options, "registry", None), home)
     site.problems.extend(known.problems)
-    graph = relations.build(site.corpus.documents, known)
+    graph = relations.build(site.corpus.documents, known, site.citations.find)
     site.graph = graph
     for doc in site.published:
         uri = graph.uri(doc)

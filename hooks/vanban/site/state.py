@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
 from vanban.graph.relations import Graph
 from vanban.model.problems import Problem
@@ -31,6 +32,7 @@ class Site:
     parts: dict[str, PageParts] = field(default_factory=dict)  # src_uri → additions
     log: list[str] = field(default_factory=list)  # lines for the build log
     problems: list[Problem] = field(default_factory=list)
+    citations: Primed = field(default_factory=Primed)  # the bodies' citations, parsed before the steps ask
     graph: Graph | None = None  # set by the cited documents' step; the steps after it read it
     groups: dict[str, list[Group]] = field(default_factory=dict)  # kind's slug → its groups, set by listings.step
     project: Path | None = None  # the folder of mkdocs.yml: caches go to its .cache/vanban
