@@ -16,7 +16,9 @@ _ARTICLE = re.compile(r'<article class="vb-ban-goc[^"]*"[^>]*>(.*?)</article>', 
 _DROP = re.compile(
     r'<p class="vb-hanh-dong">.*?</p>'
     r"|<(script|style|button|svg|noscript)\b[^>]*>.*?</\1>"
-    r'|<[^>]+aria-hidden="true"[^>]*>.*?</[a-z0-9]+>',
+    r'|<[^>]+aria-hidden="true"[^>]*>.*?</[a-z0-9]+>'
+    # Notices above the text (its status, a correction) are about the document, not of it.
+    r'|<div class="admonition [^"]*\bvb-(?:hieu-luc|dinh-chinh)\b[^"]*">.*?</div>',
     re.S,
 )
 _BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|tr|table|thead|tbody|blockquote|section|aside|dl|dt|dd)\b[^>]*>|<br\s*/?>")

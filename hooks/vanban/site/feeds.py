@@ -2,8 +2,10 @@
 
 Built with feedgen (its XML serializer does the escaping). A feed holds the
 FEED_SIZE newest documents, ordered by issue date like the listings; an entry's
-time is its issue date at 00:00 in Vietnam (1 January for a document known
-only by its year), so a rebuild never changes a feed that has no new document.
+published time is its issue date at 00:00 in Vietnam (1 January for a document
+known only by its year) and its updated time the last commit that changed it
+(the issue date outside git), so a rebuild never changes a feed that has no
+new or changed document.
 """
 
 from __future__ import annotations
@@ -29,6 +31,23 @@ def moment(doc) -> dt.datetime:
     return dt.datetime.combine(day_of(doc), dt.time(), VIETNAM)
 
 
+def changed(site, doc) -> dt.datetime:
+    """When the document's page last changed: its last commit (graph/history.py),
+    or its issue day when git does not say."""
+    return max(moment(doc), last_commit(site, doc) or moment(doc))
+
+
+def last_commit(site, doc) -> dt.datetime | None:
+    histories = getattr(site, "history", None)  # None outside git
+    found = histories.get(doc.path) if histories is not None else None
+    last = found.last if found is not None else None
+    return last.when.astimezone(VIETNAM) if last is not None else None
+
+
+def _changed_day(site, doc) -> dt.date:
+    return changed(site, doc).date()
+
+
 def _generator(site, title: str, subtitle: str, page_uri: str, self_uri: str, documents) -> FeedGenerator:
     base = site.options.site_url
     name = site.options.identity.get("ten") or "Văn bản"
@@ -41,7 +60,7 @@ def _generator(site, title: str, subtitle: str, page_uri: str, self_uri: str, do
     fg.language("vi")
     fg.link(href=absolute(base, page_uri), rel="alternate")
     fg.link(href=absolute(base, self_uri), rel="self")
-    fg.updated(max((moment(d) for d in documents), default=dt.datetime(2000, 1, 1, tzinfo=VIETNAM)))
+    fg.updated(max((changed(site, d) for d in documents), default=dt.datetime(2000, 1, 1, tzinfo=VIETNAM)))
     for doc in documents:
         url = absolute(base, doc.src_uri)
         entry = fg.add_entry(order="append")
@@ -52,7 +71,7 @@ def _generator(site, title: str, subtitle: str, page_uri: str, self_uri: str, do
         entry.summary(clean(f"{doc.heading}, ngày ban hành {dates.display(doc.date)}, của {doc.issuer_body}: {doc.title}"))
         entry.category(term=doc.doctype.name)
         entry.published(moment(doc))
-        entry.updated(moment(doc))
+        entry.updated(changed(site, doc))
     return fg
 
 
@@ -90,11 +109,12 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def lastmods(site) -> dict[str, str]:
-    """Served path → lastmod: a document page its issue day; every other generated
-    page the newest document's day (they change when a document is added)."""
+    """Served path → lastmod: a document page the day it last changed (its last
+    commit, or its issue day outside git); every other generated page the newest
+    of those days (they change when a document is added or changed)."""
     docs = site.published
-    out = {url_of(d.src_uri): day_of(d).isoformat() for d in docs}
-    newest = max((day_of(d) for d in docs), default=None)
+    out = {url_of(d.src_uri): _changed_day(site, d).isoformat() for d in docs}
+    newest = max((_changed_day(site, d) for d in docs), default=None)
     if newest:
         for uri in site.files:
             if uri.endswith(".md") and url_of(uri) not in out:

@@ -36,6 +36,7 @@ class Site:
     graph: Graph | None = None  # set by the cited documents' step; the steps after it read it
     groups: dict[str, list[Group]] = field(default_factory=dict)  # kind's slug → its groups, set by listings.step
     project: Path | None = None  # the folder of mkdocs.yml: caches go to its .cache/vanban
+    history: object = None  # graph.history.Histories, or None outside git (set by history_pages.step)
 
     @property
     def published(self):
