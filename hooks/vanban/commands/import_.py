@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import yaml
 from vanban.editing import docfiles, importer, importer_text
 from vanban.editing.importer_docx import NotReadable, check_bytes
 from vanban.editing.importer_docx import paragraphs as docx_paragraphs
-from vanban.model import schema
+from vanban.model import limits, schema, untrusted
+from vanban.model.problems import Problem
 from vanban.model.text import NotUtf8, decode_utf8
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -60,8 +62,14 @@ def read(path: Path) -> tuple[list[importer.Para], list[str]]:
     name = str(path)
     if not path.is_file():
         raise NotReadable(f"{name}: không tìm thấy tệp.")
-    data = path.read_bytes()
+    # A file sent in (a pull request's .docx) may be a link: followed only inside the current project.
     suffix = path.suffix.lower()
+    limit = limits.IMPORT_TEXT_BYTES if suffix in TEXT_SUFFIXES else limits.DOCX_BYTES
+    data = untrusted.link_problem(path, name, os.path.realpath(Path.cwd())) or untrusted.read(
+        path, limit, name, "", "")
+    if isinstance(data, Problem):
+        raise NotReadable(f"{name}: {data.message[0].lower()}{data.message[1:]} "
+                          "Tệp rất lớn thì tách thành nhiều tệp rồi nhập từng tệp.")
     if suffix in TEXT_SUFFIXES:
         return importer_text.paragraphs(_decode(data, name), markdown=suffix != ".txt"), []
     if suffix != ".docx":

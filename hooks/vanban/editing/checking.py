@@ -9,6 +9,7 @@ problems of the files asked about are reported.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,7 +19,7 @@ import yaml
 from vanban import forked
 from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
-from vanban.model import notices
+from vanban.model import notices, untrusted
 from vanban.model.problems import NOTE, WARNING, Problem
 
 PLANS = "plans"
@@ -52,13 +53,18 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
     selected: dict[Path, set[str]] = {}  # plans root → display names asked about
     listed: dict[Path, list[Path]] = {}  # plans root → its files, when asked about whole
     for path in paths:
+        refused = _outside(path, base)
+        if refused is not None:
+            report.files += 1
+            report.problems.append(refused)
+            continue
         # Resolved once (a symlinked folder, "..") so the names asked about are
         # spelled as the documents read from the resolved plans/ folder.
         path = path.resolve()
         root = _plans_root(path)
         names = selected.setdefault(root, set())
         # Non-Markdown files stay in: the build reports them as errors, and so does check.
-        targets = corpus_mod.files(path) if path.is_dir() else [path]
+        targets = corpus_mod.files(path, corpus_mod.project_home(root)) if path.is_dir() else [path]
         if path == root:
             listed[root] = targets
         names.update(_display(p, base) for p in targets)
@@ -70,6 +76,19 @@ def check(paths: list[Path], base: Path | None = None) -> Report:
             report.problems.extend(p for p in found if p.file in names or not p.file.startswith(inside))
         report.problems.sort(key=lambda p: (p.file, p.line, p.field))
     return report
+
+
+def _outside(path: Path, base: Path) -> Problem | None:
+    """A Problem when a path named below a plans/ folder leads, through a link
+    anywhere along it, out of that folder's project; it is then never read."""
+    named = Path(os.path.abspath(path))
+    for folder in (named, *named.parents):
+        if folder.name == PLANS:
+            target = os.path.realpath(named)
+            if untrusted.inside(target, corpus_mod.project_home(folder)):
+                return None
+            return untrusted.outside(_display(named, base), target)
+    return None
 
 
 def _plans_root(path: Path) -> Path:

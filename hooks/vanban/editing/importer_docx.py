@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -17,6 +18,7 @@ from html.parser import HTMLParser
 import mammoth
 
 from vanban.editing.importer import AUTHORITY, NUMBER_LINE, Para, _is_motto, _title_index
+from vanban.model import limits
 from vanban.model.text import fold
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc alike
@@ -28,6 +30,13 @@ class NotReadable(Exception):
 
 
 def check_bytes(data: bytes, name: str) -> None:
+    """NotReadable unless `data` is a sound .docx within the limits (model/limits.py).
+
+    Everything is checked from the archive's table of contents before a byte is
+    unpacked (the packed size, the table's own size, each part's and the total
+    unpacked size, each part's compression ratio), then every part is unpacked
+    once, in pieces: zipfile stops a part at its declared size, so a part whose
+    header lies about its size ends in a CRC error, not in gigabytes."""
     if not data:
         raise NotReadable(f"{name}: tệp rỗng (0 byte), không có gì để nhập.")
     if data.startswith(OLE_SIGNATURE):
@@ -35,31 +44,74 @@ def check_bytes(data: bytes, name: str) -> None:
                           "Mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu) và lưu thành .docx rồi nhập lại.")
     if not data.startswith(ZIP_SIGNATURE):
         raise NotReadable(f"{name}: không phải tệp Word .docx. Trong Word chọn Lưu thành… > Tài liệu Word (.docx).")
+    _limit(name, "tệp", len(data), limits.DOCX_BYTES)
+    _limit(name, "mục lục của tệp nén", _directory_size(data), limits.DOCX_DIRECTORY_BYTES)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "word/document.xml" not in archive.namelist():
+            parts = archive.infolist()
+            if "word/document.xml" not in {p.filename for p in parts}:
                 raise NotReadable(f"{name}: tệp nén này không phải tài liệu Word (thiếu word/document.xml).")
-            bad = archive.testzip()
-    except (zipfile.BadZipFile, EOFError, ValueError) as err:
-        raise NotReadable(f"{name}: tệp .docx bị hỏng hoặc bị cắt cụt ({err}). Lấy lại bản đầy đủ từ người gửi.") from None
-    if bad:
-        raise NotReadable(f"{name}: tệp .docx bị hỏng (phần {bad} đọc sai). Lấy lại bản đầy đủ từ người gửi.")
+            for part in parts:
+                _limit(name, f"phần {part.filename} khi giải nén", part.file_size, limits.DOCX_PART_BYTES)
+                ratio = part.file_size / max(part.compress_size, 1)
+                if part.file_size > limits.DOCX_RATIO_FROM and ratio > limits.DOCX_RATIO:
+                    raise NotReadable(f"{name}: phần {part.filename} nén {ratio:.0f} lần ({limits.size(part.compress_size)} "
+                                      f"thành {limits.size(part.file_size)}), giới hạn là {limits.DOCX_RATIO} lần; "
+                                      f"không giải nén. {_RESAVE}")
+            _limit(name, "tổng các phần khi giải nén", sum(p.file_size for p in parts), limits.DOCX_TOTAL_BYTES)
+            for part in parts:
+                with archive.open(part) as stream:
+                    while stream.read(1 << 20):
+                        pass
+    except NotReadable:
+        raise
+    except Exception as err:  # zipfile, zlib, lzma and bz2 raise many kinds on a broken archive
+        raise NotReadable(f"{name}: tệp .docx bị hỏng hoặc bị cắt cụt ({type(err).__name__}). "
+                          "Lấy lại bản đầy đủ từ người gửi.") from None
+
+
+_RESAVE = "Mở bằng Word, lưu lại thành .docx rồi nhập lại; tệp rất lớn thì tách thành nhiều tệp."
+
+
+def _limit(name: str, what: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise NotReadable(f"{name}: {what} quá lớn ({limits.size(size)}), giới hạn là {limits.size(limit)}; "
+                          f"không nhập. {_RESAVE}")
+
+
+def _directory_size(data: bytes) -> int:
+    """The size the archive's end record gives its table of contents, which
+    zipfile reads whole into objects; 0 when there is no end record (zipfile
+    then refuses the archive itself)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - (1 << 16) - 22))
+    if end < 0 or end + 22 > len(data):
+        return 0
+    size = struct.unpack_from("<I", data, end + 12)[0]
+    return size if size != 0xFFFFFFFF else 1 << 32  # a ZIP64 table: never in a Word file
 
 
 def paragraphs(data: bytes, name: str) -> tuple[list[Para], list[str]]:
     """The document's paragraphs and mammoth's warnings; NotReadable if it is not a sound .docx."""
     check_bytes(data, name)
+    nested = NotReadable(f"{name}: nội dung tệp .docx lồng nhau quá sâu (bảng trong bảng…). {_RESAVE}")
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data))
+        # Images are counted, never unpacked: none is carried into the document.
+        result = mammoth.convert_to_html(io.BytesIO(data), convert_image=mammoth.images.img_element(lambda image: {}))
+    except RecursionError:
+        raise nested from None
     except Exception as err:  # mammoth raises many kinds on broken XML
         raise NotReadable(f"{name}: không đọc được nội dung tệp .docx ({type(err).__name__}). "
                           "Mở bằng Word và lưu lại thành .docx rồi nhập lại.") from None
-    tree = _parse(result.value)
+    try:
+        tree = _parse(result.value)
+        paras = _Walker().walk(tree)
+        images = len(_descendants(tree, "img", into_tables=True))
+    except RecursionError:
+        raise nested from None
     warnings = [m.message for m in result.messages]
-    images = len(_descendants(tree, "img", into_tables=True))
     if images:
         warnings.append(f"{images} hình ảnh trong tệp Word không được chuyển; thêm lại bằng tay nếu cần.")
-    return _Walker().walk(tree), warnings
+    return paras, warnings
 
 
 # --- a small HTML tree ----------------------------------------------------------

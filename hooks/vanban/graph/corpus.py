@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vanban import forked
+from vanban.model import untrusted
 from vanban.model.documents import Document, read
 from vanban.model.problems import Problem
 
@@ -32,9 +33,41 @@ class Corpus:
         return [d for d in self.documents if not d.published]
 
 
-def files(root: Path) -> list[Path]:
-    """Every file below root but hidden ones (.gitkeep): none is silently skipped."""
-    return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+def files(root: Path, home: str | None = None) -> list[Path]:
+    """Every file below root but hidden ones (.gitkeep): none is silently skipped.
+
+    A link is listed as itself, and reading it refuses it when it leads out of
+    the project. A linked folder is walked when it leads to another folder
+    of the project, and listed (so refused) when it leads outside or back into
+    a folder being walked: nothing outside is ever opened, and a loop ends.
+    `home` is the project's real path (by default the folder above root)."""
+    home = home or project_home(root)
+    found: list[Path] = []
+    stack = [(os.fspath(root), frozenset({os.path.realpath(root)}))]
+    while stack:
+        folder, walked = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # unreadable: it has nothing to list
+        for entry in entries:
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if os.path.isdir(target) and untrusted.inside(target, home) and target not in walked:
+                    stack.append((entry.path, walked | {target}))
+                elif not entry.name.startswith("."):
+                    found.append(Path(entry.path))
+            elif entry.is_dir():
+                stack.append((entry.path, walked | {os.path.realpath(entry.path)}))
+            elif entry.is_file() and not entry.name.startswith("."):
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def project_home(root: Path) -> str:
+    """The real path of the project a plans/ folder belongs to: no link read from
+    the folder may lead out of it."""
+    return os.path.dirname(os.path.realpath(root))
 
 
 def load(root: Path, base: Path | None = None, paths: list[Path] | None = None,
@@ -49,7 +82,7 @@ def load(root: Path, base: Path | None = None, paths: list[Path] | None = None,
     corpus = Corpus()
     paths = paths if paths is not None else files(root)
     with forked.bulk():
-        read = _read_all(paths, base, each)
+        read = _read_all(paths, base, project_home(root), each)
     for doc, problems, extra in read:
         corpus.problems.extend(problems)
         if doc is not None:
@@ -63,13 +96,13 @@ def load(root: Path, base: Path | None = None, paths: list[Path] | None = None,
 Read = tuple[Document | None, list[Problem], object]
 
 
-def _read_all(paths: list[Path], base: Path, each: Callable[[Document], object] | None) -> list[Read]:
+def _read_all(paths: list[Path], base: Path, home: str, each: Callable[[Document], object] | None) -> list[Read]:
     """Each file read and checked, in order; thousands of them in forked processes
     (YAML and the checks are pure Python: a tenth of a build at 10,000)."""
     def read(batch: list[Path]) -> list[Read]:
         # All of a batch read, then `each` over it: one kind of work at a time
         # runs a few percent faster than the two in turn.
-        read = [_read_one(path, base) for path in batch]
+        read = [_read_one(path, base, home) for path in batch]
         return [(doc, problems, each(doc) if doc is not None and each is not None else None)
                 for doc, problems in read]
 
@@ -77,10 +110,14 @@ def _read_all(paths: list[Path], base: Path, each: Callable[[Document], object] 
     return done if done is not None else read(paths)
 
 
-def _read_one(path: Path, base: Path) -> tuple[Document | None, list[Problem]]:
+def _read_one(path: Path, base: Path, home: str) -> tuple[Document | None, list[Problem]]:
+    name = _display(path, base)
+    link = untrusted.link_problem(path, name, home)
+    if link is not None:
+        return None, [link]
     if path.suffix.lower() not in SUFFIXES:
-        return None, [_not_markdown(path, _display(path, base))]
-    return read(path, _display(path, base))
+        return None, [_not_markdown(path, name)]
+    return read(path, name)
 
 
 def _not_markdown(path: Path, name: str) -> Problem:

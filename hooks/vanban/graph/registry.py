@@ -10,6 +10,7 @@ built from what the citation says, marked as not in the registry.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -22,10 +23,10 @@ import yaml
 
 from vanban.citations.citation import Citation
 from vanban.citations.parser import find_citations
-from vanban.model import dates, doctypes, numbers, yaml_faults
-from vanban.model.documents import Document, read_yaml
+from vanban.model import dates, doctypes, limits, numbers, untrusted, yaml_faults, yamlsafe
+from vanban.model.documents import Document
 from vanban.model.problems import FRONT, Problem
-from vanban.model.text import clean, fold
+from vanban.model.text import NotUtf8, clean, decode_utf8, fold
 from vanban.model.text import slug as slugify  # cached, fixed transliteration
 
 DATA_FILE = "data/registry.yml"
@@ -299,11 +300,24 @@ _EXAMPLE = "- loai: Chỉ thị\n  so_hieu: 06-CT/TU\n  ngay_ban_hanh: 2021-05-0
 
 def load_data(path: Path, display: str = DATA_FILE, home: str | None = None) -> tuple[list[Entry], list[Problem]]:
     """The entries of data/registry.yml, and a Problem for each faulty one."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return [], []
-    text = clean(path.read_text(encoding="utf-8"))
+    # The data folder's project: a link there may lead to another file of the project, never out of it.
+    refused = untrusted.link_problem(path, display, os.path.dirname(os.path.realpath(path.parent)))
+    data = refused or untrusted.read(path, limits.REGISTRY_BYTES, display,
+                                     f"danh mục không quá {limits.size(limits.REGISTRY_BYTES)}", _EXAMPLE)
+    if isinstance(data, Problem):
+        return [], [data]
     try:
-        node, data = read_yaml(text)
+        text = clean(decode_utf8(data))
+    except NotUtf8 as err:
+        return [], [Problem(display, err.line, "mã hóa",
+                            f"Tệp không phải UTF-8 hợp lệ (byte 0x{err.byte:02x} ở vị trí {err.offset}).",
+                            "tệp lưu ở dạng UTF-8", _EXAMPLE)]
+    try:
+        node, data = yamlsafe.load(text, display, first_line=1, field="danh mục", example=_EXAMPLE)
+    except yamlsafe.Refused as refused:
+        return [], [refused.problem]
     except yaml.YAMLError as err:
         found = yaml_faults.explain(err, text.split("\n"), display, first_line=1)
         return [], [replace(found, field="danh mục" if found.field == FRONT else found.field)]

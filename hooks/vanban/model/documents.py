@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from vanban.model import dates, doctypes, numbers, schema, yaml_faults
+from vanban.model import dates, doctypes, limits, numbers, schema, untrusted, yaml_faults, yamlsafe
 from vanban.model.problems import FRONT, Problem
 from vanban.model.text import NotUtf8, clean, decode_utf8, fold
 from vanban.model.text import slug as make_slug
@@ -86,7 +86,11 @@ class Document:
 def read(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and validate one document file."""
     name = display or str(path)
-    data = path.read_bytes()
+    data = untrusted.read(path, limits.DOCUMENT_BYTES, name,
+                      f"tệp văn bản không quá {limits.size(limits.DOCUMENT_BYTES)}; văn bản dài hơn thì tách "
+                      "thành nhiều tệp, phụ lục để tệp riêng", f"{untrusted.SEED} (11 KB)")
+    if isinstance(data, Problem):
+        return None, [data]
     try:
         text = decode_utf8(data)
     except NotUtf8 as err:
@@ -101,6 +105,12 @@ def parse(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     if isinstance(split, Problem):
         return None, [split]
     front, body, body_line = split
+    size = len(front.encode("utf-8", "surrogatepass"))
+    if size > limits.FRONT_MATTER_BYTES:
+        return None, [untrusted.too_large(
+            name, "Phần thông tin đầu (giữa hai dòng ---)", size, limits.FRONT_MATTER_BYTES,
+            f"phần thông tin đầu không quá {limits.size(limits.FRONT_MATTER_BYTES)}; nội dung dài đặt ở phần thân văn bản",
+            "trich_yeu: Thực hiện công tác dân vận năm 2023", line=1, field=FRONT)]
     loaded = _load_yaml(front, name)
     if isinstance(loaded, Problem):
         return None, [loaded]
@@ -118,27 +128,11 @@ def _split(text: str, name: str):
     return yaml_faults.missing_closing(lines, name)
 
 
-def read_yaml(text: str, loader_class=yaml.SafeLoader):
-    """Parse once: the node gives each key's line, the data the values. The
-    front matter and the registry file are both read by this."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
-    finally:
-        loader.dispose()
-
-
-# libyaml's parser is ~10× faster; the pure-Python one words errors better.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _load_yaml(front: str, name: str):
     try:
-        try:
-            node, meta = read_yaml(front, _FAST_LOADER)
-        except yaml.YAMLError:
-            node, meta = read_yaml(front, yaml.SafeLoader)
+        node, meta = yamlsafe.load(front, name, first_line=2)
+    except yamlsafe.Refused as refused:
+        return refused.problem
     except yaml.YAMLError as err:
         return yaml_faults.explain(err, front.split("\n"), name)
     if not isinstance(meta, dict):
