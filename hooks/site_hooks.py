@@ -47,12 +47,9 @@ def on_files(files, config):
         log.warning(problem.format())
     for line in site.log:
         log.info(line)
-    for src_uri, content in site.files.items():
+    # MkDocs holds the generated files from now on; the core keeps their names.
+    for src_uri, content in site.hand_off():
         files.append(File.generated(config, src_uri, content=content))
-    # MkDocs holds the generated files now; the core keeps their names only (the
-    # sitemap step reads them) and drops the page parts, so memory is not doubled.
-    site.files = dict.fromkeys(site.files, "")
-    site.parts.clear()
     _state["site"] = site
     _state["files"] = files
     return files

@@ -12,7 +12,7 @@ from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
 from vanban.graph.relations import Graph
 from vanban.model.problems import Problem
-from vanban.site.listings import Group
+from vanban.site.listings import Group, url_of
 from vanban.site.pages import PageParts
 
 
@@ -41,3 +41,23 @@ class Site:
     @property
     def published(self):
         return self.corpus.published
+
+    def hand_off(self):
+        """Every generated file (src_uri, content), for the adapter to give MkDocs.
+
+        From then on the site keeps the files' names only (the sitemap step
+        reads them) and no page parts, so the build's memory is not doubled; a
+        post-build step reads a file's content back with served()."""
+        files, self.files = self.files, dict.fromkeys(self.files, "")
+        self.parts.clear()
+        return files.items()
+
+    def served(self, src_uri: str, site_dir: Path) -> bytes:
+        """A generated file as it is served from `site_dir`: a Markdown page's
+        HTML, any other file's bytes as generated. For the post-build steps."""
+        if src_uri.endswith(".md"):
+            return (site_dir / url_of(src_uri) / "index.html").read_bytes()
+        content = self.files.get(src_uri)
+        if content:  # not handed off yet
+            return content.encode("utf-8") if isinstance(content, str) else content
+        return (site_dir / src_uri).read_bytes()
