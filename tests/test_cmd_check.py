@@ -238,3 +238,16 @@ def test_the_program_checks_and_exits_with_the_status(tmp_path):
     assert done.returncode == 1
     assert done.stdout.splitlines()[-1] == "Đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo."
     assert "plans/2023/1-kh-duk.md:" in done.stdout
+
+
+def test_a_task_link_naming_no_task_is_a_warning(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {
+        "2023/114-kh-duk.md": plan(so_hieu="114-KH/ĐUK", nhiem_vu=[{"noi_dung": "Việc", "don_vi": "Đoàn Khối"}]),
+        "2023/20-kh-dtn.md": plan(so_hieu="20-KH/ĐTN", co_quan_ban_hanh="Đoàn Khối Cơ quan - Doanh nghiệp tỉnh",
+                                  thuc_hien_nhiem_vu=[{"van_ban": "114-KH/ĐUK", "nhiem_vu": 2}]),
+    })
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 0
+    found = [p for p in problems if p["field"] == "thuc_hien_nhiem_vu"]
+    assert [(p["file"], p["line"], p["severity"], p["message"]) for p in found] == [
+        ("plans/2023/20-kh-dtn.md", 10, "cảnh báo", "Kế hoạch 114-KH/ĐUK có 1 nhiệm vụ, không có nhiệm vụ thứ 2.")]

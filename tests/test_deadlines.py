@@ -28,7 +28,8 @@ def built_site(tmp_path_factory):
 def cells(html: str) -> list[list[str]]:
     """The body rows of the tables in an HTML fragment, as text."""
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
-    out = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
+    out = [[re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", c)).strip()
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
     return [row for row in out if row]
 
 
@@ -40,45 +41,50 @@ def test_plan_page_shows_its_tasks_as_a_table(built_site):
     page = built_site.html("van-ban/2023/114-kh-duk/index.html")
     table = section(page, "nhiem-vu-va-thoi-han")
     assert cells(table) == [
-        [SEED_TASKS[0], "Các chi ủy, đảng ủy cơ sở; Ban Thường vụ Đoàn Khối", "tháng 4/2023", "Sắp đến hạn"],
-        [SEED_TASKS[1], "Ban Thường vụ Đoàn Khối", "tháng 4/2023", "Sắp đến hạn"],
+        [SEED_TASKS[0], "Các chi ủy, đảng ủy cơ sở; Ban Thường vụ Đoàn Khối", "tháng 4/2023",
+         "Các chi ủy, đảng ủy cơ sở: Chưa đến hạn\nBan Thường vụ Đoàn Khối: Chưa đến hạn"],
+        [SEED_TASKS[1], "Ban Thường vụ Đoàn Khối", "tháng 4/2023", "Chưa đến hạn"],
     ]
-    assert "Tình trạng tính đến ngày 15/04/2023." in table
+    assert "Tình trạng tính đến ngày 15/04/2023, theo các văn bản đã đăng trên trang." in table
     assert 'href="../../../lich/van-ban/2023/114-kh-duk.ics"' in table
     assert 'href="../../../thoi-han/"' in table
 
 
-def test_a_task_past_its_date_is_overdue_and_a_finished_plan_has_none(built_site):
-    overdue = cells(section(built_site.html("van-ban/2023/120-ct-duk/index.html"), "nhiem-vu-va-thoi-han"))
-    assert overdue == [["Báo cáo kết quả", "Ban Thường vụ Đoàn Khối", "10/04/2023", "Quá hạn"]]
+def test_a_task_past_its_date_has_no_document_yet_and_a_finished_plan_has_none(built_site):
+    passed = cells(section(built_site.html("van-ban/2023/120-ct-duk/index.html"), "nhiem-vu-va-thoi-han"))
+    assert passed == [["Báo cáo kết quả", "Ban Thường vụ Đoàn Khối", "10/04/2023",
+                       "Chưa có văn bản trên trang (tính đến 15/04/2023)"]]
     closed = cells(section(built_site.html("van-ban/2022/05-kh-duk/index.html"), "nhiem-vu-va-thoi-han"))
     assert closed == [["Việc đã xong", "Ban Thường vụ Đoàn Khối", "tháng 3/2022", "Văn bản đã kết thúc"]]
 
 
-def test_deadlines_page_lists_units_upcoming_and_overdue(built_site):
+def test_deadlines_page_counts_units_by_what_the_site_holds(built_site):
     page = built_site.html("thoi-han/index.html")
     assert "tính đến ngày 15/04/2023" in page
-    assert cells(section(page, "theo-on-vi")) == [
-        ["Ban Thường vụ Đoàn Khối", "1", "2"],
-        ["Các chi ủy, đảng ủy cơ sở", "0", "1"],
+    assert cells(section(page, "theo-don-vi")) == [
+        ["Ban Thường vụ Đoàn Khối", "0", "0", "0", "2", "1"],
+        ["Các chi ủy, đảng ủy cơ sở", "0", "0", "0", "1", "0"],
     ]
-    upcoming = cells(section(page, "sap-en-han"))
-    assert [(r[0], r[1], r[2], r[4]) for r in upcoming] == [
-        ("tháng 4/2023", "Sắp đến hạn", SEED_TASKS[0], "114-KH/ĐUK"),
-        ("tháng 4/2023", "Sắp đến hạn", SEED_TASKS[1], "114-KH/ĐUK"),
+    coming = cells(section(page, "thoi-han-sap-toi"))
+    assert [(r[0], r[1], r[2], r[4]) for r in coming] == [
+        ("tháng 4/2023", "Các chi ủy, đảng ủy cơ sở: Chưa đến hạn\nBan Thường vụ Đoàn Khối: Chưa đến hạn",
+         SEED_TASKS[0], "114-KH/ĐUK"),
+        ("tháng 4/2023", "Chưa đến hạn", SEED_TASKS[1], "114-KH/ĐUK"),
     ]
-    overdue = cells(section(page, "qua-han"))
-    assert overdue == [["10/04/2023", "Quá hạn", "Báo cáo kết quả", "Ban Thường vụ Đoàn Khối", "120-CT/ĐUK"]]
+    passed = cells(section(page, "thoi-han-da-qua"))
+    assert passed == [["10/04/2023", "Chưa có văn bản trên trang (tính đến 15/04/2023)", "Báo cáo kết quả",
+                       "Ban Thường vụ Đoàn Khối", "120-CT/ĐUK"]]
     assert "Việc đã xong" not in page
 
 
-def test_unit_page_lists_its_tasks_upcoming_then_overdue(built_site):
+def test_unit_page_lists_its_tasks_coming_then_passed(built_site):
     page = built_site.html("thoi-han/ban-thuong-vu-doan-khoi/index.html")
     assert [(r[0], r[1], r[3]) for r in cells(page)] == [
-        ("tháng 4/2023", "Sắp đến hạn", "114-KH/ĐUK"),
-        ("tháng 4/2023", "Sắp đến hạn", "114-KH/ĐUK"),
-        ("10/04/2023", "Quá hạn", "120-CT/ĐUK"),
+        ("tháng 4/2023", "Chưa đến hạn", "114-KH/ĐUK"),
+        ("tháng 4/2023", "Chưa đến hạn", "114-KH/ĐUK"),
+        ("10/04/2023", "Chưa có văn bản trên trang (tính đến 15/04/2023)", "120-CT/ĐUK"),
     ]
+    assert "Chưa đến hạn: 2" in page and "Đã qua thời hạn, chưa có văn bản trên trang: 1" in page
 
 
 def events(built_site, path: str) -> list[icalendar.Event]:

@@ -117,7 +117,14 @@ def _root_problems(root: Path, base: Path, names: set[str], notes: list[str],
     corpus = corpus_mod.load(root, base, files, each=parse)
     # Not the build's problems: whether each file will be published, and a date that looks mistyped.
     told = [p for doc in corpus.documents if doc.path in names for p in notices.for_document(doc)]
-    return corpus.problems + told + _citation_problems(corpus, primed, base, notes, names)
+    return (corpus.problems + told + _citation_problems(corpus, primed, base, notes, names)
+            + _task_link_problems(corpus))
+
+
+def _task_link_problems(corpus) -> list[Problem]:
+    """The build's warnings for thuc_hien_nhiem_vu naming no task of a published document."""
+    from vanban.graph.tasks import build
+    return build(corpus.documents, None).problems
 
 
 def _items(doc) -> list[str]:

@@ -37,6 +37,16 @@ class Task:
     due: dates.PartialDate | None
 
 
+@dataclass(frozen=True)
+class TaskLink:
+    """The editor's statement that this document carries out tasks of another one."""
+
+    document: str  # the other document's number, as written ("114-KH/ĐUK", "114-KH/ĐUK năm 2023")
+    tasks: tuple[int, ...]  # 1-based positions in its nhiem_vu
+    unit: str | None  # the unit as that document names it, when it names several
+    line: int
+
+
 @dataclass
 class Document:
     path: str  # as given to the loader, for messages
@@ -49,6 +59,7 @@ class Document:
     date: dates.PartialDate | None
     year: int
     tasks: list[Task] = field(default_factory=list)
+    task_links: list[TaskLink] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -192,11 +203,12 @@ def _validate(meta: dict, lines: dict, body: str, body_line: int, name: str, sha
     date = dates.parse(meta["ngay_ban_hanh"]) if not _empty(meta.get("ngay_ban_hanh")) else None
     year = _year(meta, date, report)
     tasks = _tasks(meta.get("nhiem_vu"), report) if shapes.get("nhiem_vu") != "flow" else []
+    links = _task_links(meta.get("thuc_hien_nhiem_vu"), lines.get("thuc_hien_nhiem_vu", 2), report)
     if any(p.is_error for p in problems) or not (number and doctype and year):
         return None, problems
     meta["so_hieu"] = number.canonical
     meta["loai"] = doctype.name
-    doc = Document(name, meta, body, body_line, lines, number, doctype, date, year, tasks)
+    doc = Document(name, meta, body, body_line, lines, number, doctype, date, year, tasks, links)
     return doc, problems
 
 
@@ -374,3 +386,39 @@ def _tasks(value, report) -> list[Task]:
         units = item["don_vi"] if isinstance(item["don_vi"], list) else [str(item["don_vi"])]
         tasks.append(Task(str(item["noi_dung"]), [str(u) for u in units], due))
     return tasks
+
+
+def _task_links(value, line: int, report) -> list[TaskLink]:
+    if _empty(value):
+        return []
+    example = schema.BY_KEY["thuc_hien_nhiem_vu"].yaml
+    expected = "danh sách, mỗi mục có van_ban (số hiệu văn bản giao nhiệm vụ) và nhiem_vu (số thứ tự nhiệm vụ); don_vi nếu cần"
+    if not isinstance(value, list):
+        report("thuc_hien_nhiem_vu", "“thuc_hien_nhiem_vu” phải là danh sách.", expected, example)
+        return []
+    links = []
+    for index, item in enumerate(value, 1):
+        if not isinstance(item, dict) or _empty(item.get("van_ban")) or _empty(item.get("nhiem_vu")):
+            report("thuc_hien_nhiem_vu", f"Mục thứ {index} của “thuc_hien_nhiem_vu” thiếu van_ban hoặc nhiem_vu.",
+                   expected, example)
+            continue
+        extra = set(item) - set(schema.TASK_LINK_KEYS)
+        if extra:
+            report("thuc_hien_nhiem_vu", f"Mục thứ {index} của “thuc_hien_nhiem_vu” có trường lạ: {', '.join(sorted(extra))}.",
+                   "chỉ các trường van_ban, nhiem_vu, don_vi", example)
+            continue
+        raw = item["nhiem_vu"] if isinstance(item["nhiem_vu"], list) else [item["nhiem_vu"]]
+        if not raw or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in raw):
+            report("thuc_hien_nhiem_vu",
+                   f"nhiem_vu “{item['nhiem_vu']}” ở mục thứ {index} của “thuc_hien_nhiem_vu” không phải số thứ tự nhiệm vụ.",
+                   "một số từ 1 trở lên, hoặc danh sách số như [1, 2]", example)
+            continue
+        unit = item.get("don_vi")
+        if unit is not None and not isinstance(unit, str):
+            report("thuc_hien_nhiem_vu", f"don_vi ở mục thứ {index} của “thuc_hien_nhiem_vu” phải là một dòng chữ.",
+                   "tên một đơn vị như nhiệm vụ ghi",
+                   schema.block("thuc_hien_nhiem_vu", ({"van_ban": "114-KH/ĐUK", "nhiem_vu": 1,
+                                                        "don_vi": "Ban Thường vụ Đoàn Khối"},)))
+            continue
+        links.append(TaskLink(str(item["van_ban"]), tuple(dict.fromkeys(raw)), unit or None, line))
+    return links

@@ -12,7 +12,7 @@ import yaml
 class Field:
     key: str  # the YAML key editors write
     label: str  # its Vietnamese name, as shown on the site
-    kind: str  # text, list, date, year, bool, choice, tasks, original ({tep, sha256})
+    kind: str  # text, list, date, year, bool, choice, tasks, original ({tep, sha256}), task_links
     required: bool
     # A correct value, shown in messages, the guide and `vanban new --help`:
     # the text as typed for one value; the items for a list (always written
@@ -42,6 +42,9 @@ FIELDS: tuple[Field, ...] = (
           "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh", "Cơ quan ban hành văn bản (cột trái của phần đầu)."),
     Field("co_quan_cap_tren", "Cơ quan cấp trên", "text", False, "Đảng bộ tỉnh Bến Tre",
           "Cơ quan cấp trên trực tiếp, dòng đầu của cột trái; bỏ trống nếu bản gốc không ghi."),
+    Field("tieu_de", "Tiêu đề", "text", False, "ĐOÀN TNCS HỒ CHÍ MINH",
+          "Dòng tiêu đề ở cột phải phần đầu khi không phải “ĐẢNG CỘNG SẢN VIỆT NAM” hay Quốc hiệu "
+          "(văn bản của Đoàn, Hội…); bỏ trống với văn bản của Đảng và Nhà nước."),
     Field("ngay_ban_hanh", "Ngày ban hành", "date", False, "2023-04-20",
           "Ngày ban hành; có thể chỉ ghi tháng (4/2023) hoặc năm (2023); bỏ trống nếu bản gốc không ghi, trang sẽ ghi “chưa rõ”."),
     Field("nam", "Năm", "year", False, "2023",
@@ -97,12 +100,18 @@ FIELDS: tuple[Field, ...] = (
           ({"noi_dung": "Cụ thể thành kế hoạch công tác dân vận để thực hiện",
             "don_vi": ("Các chi ủy, đảng ủy cơ sở", "Ban Thường vụ Đoàn Khối"), "han": "4/2023"},),
           "Các nhiệm vụ văn bản giao: nội dung (noi_dung), đơn vị thực hiện (don_vi), thời hạn (han)."),
+    Field("thuc_hien_nhiem_vu", "Thực hiện nhiệm vụ", "task_links", False,
+          ({"van_ban": "114-KH/ĐUK", "nhiem_vu": 2},),
+          "Nhiệm vụ của văn bản khác mà văn bản này thực hiện: số hiệu văn bản giao (van_ban), số thứ tự nhiệm vụ "
+          "(nhiem_vu, một số hoặc danh sách), đơn vị (don_vi) nếu nhiệm vụ giao cho nhiều đơn vị; "
+          "bỏ trống thì trang tự xếp theo đơn vị ban hành và trích yếu."),
     Field("publish", "Đăng website", "bool", False, "true",
           "true để đăng dù Nơi nhận không có dòng “Đăng Website”; false để giữ lại dù có."),
 )
 
 BY_KEY = {f.key: f for f in FIELDS}
 TASK_KEYS = ("noi_dung", "don_vi", "han")
+TASK_LINK_KEYS = ("van_ban", "nhiem_vu", "don_vi")
 
 
 def block(key: str, value, indent: str = "") -> str:

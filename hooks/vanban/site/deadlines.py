@@ -1,21 +1,29 @@
 """Deadlines: the tasks a plan assigns (front matter `nhiem_vu`), shown on the
-plan's page, on the site page "Thời hạn" by unit, and as iCalendar feeds.
+plan's page with the documents that answer them and the plan's reports, on the
+site page "Thời hạn" by unit, and as iCalendar feeds.
 
-"Today" decides what is upcoming or overdue. It is the build date in Vietnam,
-or VANBAN_TODAY (YYYY-MM-DD) when set, so tests and rebuilds are deterministic.
-A task due in a month ("4/2023") falls due on the month's last day.
+Each task's status, unit by unit, is what the published documents show on a
+day (graph.tasks): a document answering it and whether its date is by the
+deadline, "Chưa đến hạn", or "Chưa có văn bản trên trang" as of that day. The
+site never says a unit is late or has not done its task: it cannot know.
+
+"Today" is the build date in Vietnam, or VANBAN_TODAY (YYYY-MM-DD) when set,
+so tests and rebuilds are deterministic. A task due in a month ("4/2023")
+falls due on the month's last day.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import icalendar
+from markupsafe import Markup
 
+from vanban.graph import tasks as tasks_mod
+from vanban.graph.tasks import Tracking, UnitStatus, answer_when, due_day, vietnamese_day
 from vanban.model import dates
 from vanban.model.documents import Document, Task
 from vanban.model.markup import md, md_link, page, render
@@ -33,16 +41,21 @@ from vanban.site.listings import (
     rel,
 )
 
+__all__ = ["due_day", "today", "step"]
+
 TODAY_ENV = "VANBAN_TODAY"
-UPCOMING = "Sắp đến hạn"
-OVERDUE = "Quá hạn"
-NO_DUE = "Không ghi thời hạn"
-CLOSED = "Văn bản đã kết thúc"
-# A plan in one of these states has nothing left to do: its tasks are not overdue.
-CLOSED_STATES = ("Đã hoàn thành", "Hết hiệu lực", "Bị thay thế")
 NEXT_ON_INDEX = 20
 ALL_CALENDAR = "lich/thoi-han.ics"
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
+# The groups counted on "Thời hạn", as column headings: every task there has a deadline.
+COUNTED = (tasks_mod.ON_TIME, tasks_mod.LATE, tasks_mod.ANSWERED, tasks_mod.NOT_DUE, tasks_mod.NOTHING)
+COLUMNS = {
+    tasks_mod.ON_TIME: "Có văn bản, đúng hạn",
+    tasks_mod.LATE: "Có văn bản, sau hạn",
+    tasks_mod.ANSWERED: "Có văn bản, chưa rõ ngày",
+    tasks_mod.NOT_DUE: "Chưa đến hạn",
+    tasks_mod.NOTHING: "Đã qua thời hạn, chưa có văn bản trên trang",
+}
 
 
 def today(site=None) -> dt.date:
@@ -55,70 +68,89 @@ def today(site=None) -> dt.date:
     return dt.datetime.now(VIETNAM).date()
 
 
-def due_day(due: dates.PartialDate) -> dt.date:
-    """The last day a partial date allows: the day, the month's end, or 31 December."""
-    if due.day:
-        return dt.date(due.year, due.month, due.day)
-    if due.month:
-        return dt.date(due.year, due.month, calendar.monthrange(due.year, due.month)[1])
-    return dt.date(due.year, 12, 31)
-
-
 @dataclass
 class Entry:
     doc: Document
     task: Task
     index: int  # 1-based position in the plan's nhiem_vu
+    statuses: list[UnitStatus]  # one per unit, in the plan's order
 
     @property
     def day(self) -> dt.date | None:
         return due_day(self.task.due) if self.task.due else None
 
-    def status(self, on: dt.date) -> str:
-        if self.doc.meta.get("trang_thai") in CLOSED_STATES:
-            return CLOSED
-        if self.day is None:
-            return NO_DUE
-        return OVERDUE if self.day < on else UPCOMING
+    @property
+    def closed(self) -> bool:
+        return self.doc.meta.get("trang_thai") in tasks_mod.CLOSED_STATES
+
+    def for_unit(self, unit: str) -> UnitStatus:
+        return next(s for s in self.statuses if s.unit == unit)
 
 
-def entries(documents) -> list[Entry]:
-    return [Entry(doc, task, i) for doc in newest_first(documents) for i, task in enumerate(doc.tasks, 1)]
+def entries(documents, tracking: Tracking, on: dt.date) -> list[Entry]:
+    return [Entry(doc, task, i, tracking.statuses(doc, i, on))
+            for doc in newest_first(documents) for i, task in enumerate(doc.tasks, 1)]
 
 
 def calendar_uri(doc: Document) -> str:
     return f"lich/{doc.src_uri[:-3]}.ics"
 
 
+def status_cell(entry: Entry, from_uri: str, statuses: list[UnitStatus] | None = None) -> Markup:
+    """Each unit's status, with links to the documents that answer the task; units named when several."""
+    shown = statuses if statuses is not None else entry.statuses
+    lines = []
+    for status in shown:
+        text = md(status.label)
+        if status.answers:
+            text += md(": ") + Markup("; ").join(
+                md_link(a.doc.heading, rel(from_uri, a.doc.src_uri))
+                + md(f" ({answer_when(a.doc)}, {status.timing(a, entry.task.due)})") for a in status.answers)
+        lines.append(md(f"{status.unit}: ") + text if len(shown) > 1 else text)
+    return Markup("<br>").join(lines)
+
+
 # --- the plan page -----------------------------------------------------------
 
-def plan_section(doc: Document, on: dt.date) -> str:
-    items = [Entry(doc, task, i) for i, task in enumerate(doc.tasks, 1)]
+def plan_section(doc: Document, items: list[Entry], on: dt.date) -> str:
     return render(
         "deadlines_plan.md",
         rows=[{"content": md(e.task.content), "units": md("; ".join(e.task.units)),
-               "due": md(dates.display(e.task.due)), "status": md(e.status(on))} for e in items],
-        on=md(on.strftime("%d/%m/%Y")),
+               "due": md(dates.display(e.task.due)), "status": status_cell(e, doc.src_uri)} for e in items],
+        on=md(vietnamese_day(on)),
         calendar=rel(doc.src_uri, calendar_uri(doc)) if any(e.day for e in items) else None,
         deadlines=rel(doc.src_uri, DEADLINES),
     )
 
 
+def reports_section(doc: Document, reports: list[Document]) -> str:
+    return render("deadlines_reports.md", rows=[{
+        "link": md_link(r.heading, rel(doc.src_uri, r.src_uri)), "when": md(answer_when(r)), "title": md(r.title),
+    } for r in reports])
+
+
+def answered_row(doc: Document, answered: list[tuple[Document, int]]) -> tuple[str, Markup]:
+    """The implementing document's panel row: which plans' tasks it answers."""
+    links = Markup("; ").join(md(f"nhiệm vụ {index} của ") + md_link(plan.heading, rel(doc.src_uri, plan.src_uri))
+                              for plan, index in answered)
+    return ("Thực hiện nhiệm vụ", links)
+
+
 # --- the site page and the unit pages ------------------------------------------
 
 def _order(items: list[Entry], on: dt.date) -> list[Entry]:
-    """Upcoming first, soonest first; then overdue, most recently overdue first."""
-    upcoming = sorted((e for e in items if e.status(on) == UPCOMING), key=lambda e: (e.day, e.doc.src_uri, e.index))
-    overdue = sorted((e for e in items if e.status(on) == OVERDUE), key=lambda e: (e.day, e.doc.src_uri, e.index), reverse=True)
-    return upcoming + overdue
+    """Deadlines to come first, soonest first; then those passed, most recent first."""
+    coming = sorted((e for e in items if e.day >= on), key=lambda e: (e.day, e.doc.src_uri, e.index))
+    passed = sorted((e for e in items if e.day < on), key=lambda e: (e.day, e.doc.src_uri, e.index), reverse=True)
+    return coming + passed
 
 
-def _rows(items: list[Entry], on: dt.date, from_uri: str, with_units: bool) -> list[dict]:
+def _rows(items: list[Entry], from_uri: str, unit: str | None = None) -> list[dict]:
     return [{
         "due": md(dates.display(e.task.due)),
-        "status": md(e.status(on)),
+        "status": status_cell(e, from_uri, [e.for_unit(unit)] if unit else None),
         "content": md(e.task.content),
-        "units": md("; ".join(e.task.units)) if with_units else None,
+        "units": md("; ".join(e.task.units)) if unit is None else None,
         "doc": md_link(e.doc.number.canonical, rel(from_uri, e.doc.src_uri)),
     } for e in items]
 
@@ -128,58 +160,78 @@ class Unit:
     slug: str
     name: str
     items: list[Entry]
+    statuses: list[UnitStatus]  # this unit's status in each item, in the same order
 
     @property
     def uri(self) -> str:
         return f"thoi-han/{self.slug}/index.md"
 
+    def counts(self) -> dict[str, int]:
+        return {group: sum(s.group == group for s in self.statuses) for group in COUNTED}
 
-def units(items: list[Entry], on: dt.date) -> list[Unit]:
-    """Open tasks with a due date, by unit; units differing only in case or marks are one."""
-    found: dict[str, Unit] = {}
-    for entry in items:
-        if entry.status(on) not in (UPCOMING, OVERDUE):
-            continue
-        # A task names a unit once even if two spellings of it are listed.
-        for key in dict.fromkeys(group_slug(name) for name in entry.task.units):
-            name = next(n for n in entry.task.units if group_slug(n) == key)
-            found.setdefault(key, Unit(key, name, [])).items.append(entry)
-    return sorted(found.values(), key=lambda u: (tone_key(u.name), u.slug))
+
+def tracked(items: list[Entry]) -> list[Entry]:
+    """The tasks "Thời hạn" shows: with a deadline, in a plan not over."""
+    return [e for e in items if e.day is not None and not e.closed]
+
+
+def units(items: list[Entry]) -> list[Unit]:
+    """Tasks by unit. Names of one body as offices write them ("Ban Thường vụ Đoàn Khối",
+    "Đoàn Khối") are one unit, shown under the spelling the plans use most."""
+    found: dict[tuple, list[tuple[Entry, UnitStatus]]] = {}
+    for entry in tracked(items):
+        seen = set()
+        for status in entry.statuses:
+            key = tasks_mod.name_key(status.unit) or (group_slug(status.unit),)
+            if key not in seen:  # a task names a unit once even if two spellings of it are listed
+                seen.add(key)
+                found.setdefault(key, []).append((entry, status))
+    out = []
+    for pairs in found.values():
+        spellings: dict[str, int] = {}
+        for _, status in pairs:
+            spellings[status.unit] = spellings.get(status.unit, 0) + 1
+        name = min(spellings, key=lambda n: (-spellings[n], tone_key(n), n))
+        out.append(Unit(group_slug(name), name, [e for e, _ in pairs], [s for _, s in pairs]))
+    return sorted(out, key=lambda u: (tone_key(u.name), u.slug))
 
 
 def unit_pages(unit: Unit, on: dt.date) -> dict[str, str]:
     ordered = _order(unit.items, on)
+    named = {id(e): s.unit for e, s in zip(unit.items, unit.statuses, strict=True)}
     parts = chunks(ordered, DOCS_PER_PAGE)
     title = f"Thời hạn của {unit.name}"
     out = {}
     for number, chunk in enumerate(parts, 1):
         uri = page_uri(unit.uri, number)
         heading = title if number == 1 else f"{title} (trang {number})"
-        content = render("deadlines_unit.md", heading=heading, on=md(on.strftime("%d/%m/%Y")),
-                         rows=_rows(chunk, on, uri, False), pager=pager(number, len(parts), page_links(unit.uri, uri)),
-                         up=md_link("Thời hạn", rel(uri, DEADLINES)), total=len(ordered))
-        out[uri] = page({"title": heading, "description": f"Nhiệm vụ sắp đến hạn và quá hạn của {unit.name}."}, content)
+        rows = [row for e in chunk for row in _rows([e], uri, named[id(e)])]
+        content = render("deadlines_unit.md", heading=heading, on=md(vietnamese_day(on)), rows=rows,
+                         pager=pager(number, len(parts), page_links(unit.uri, uri)), up=md_link("Thời hạn", rel(uri, DEADLINES)),
+                         total=len(ordered), counts=[(COLUMNS[g], n) for g, n in unit.counts().items()])
+        out[uri] = page({"title": heading, "description": f"Nhiệm vụ có thời hạn của {unit.name} và văn bản thực hiện đã đăng."},
+                        content)
     return out
 
 
 def index_page(all_units: list[Unit], items: list[Entry], on: dt.date) -> str:
-    ordered = _order(items, on)
-    upcoming = [e for e in ordered if e.status(on) == UPCOMING][:NEXT_ON_INDEX]
-    overdue = [e for e in ordered if e.status(on) == OVERDUE][:NEXT_ON_INDEX]
+    ordered = _order(tracked(items), on)
+    coming = [e for e in ordered if e.day >= on][:NEXT_ON_INDEX]
+    passed = [e for e in ordered if e.day < on][:NEXT_ON_INDEX]
     content = render(
-        "deadlines.md", on=md(on.strftime("%d/%m/%Y")),
-        units=[{"link": md_link(u.name, rel(DEADLINES, u.uri)),
-                "upcoming": sum(e.status(on) == UPCOMING for e in u.items),
-                "overdue": sum(e.status(on) == OVERDUE for e in u.items)} for u in all_units],
-        upcoming=_rows(upcoming, on, DEADLINES, True), overdue=_rows(overdue, on, DEADLINES, True),
+        "deadlines.md", on=md(vietnamese_day(on)), columns=[COLUMNS[g] for g in COUNTED],
+        units=[{"link": md_link(u.name, rel(DEADLINES, u.uri)), "counts": list(u.counts().values())} for u in all_units],
+        coming=_rows(coming, DEADLINES), passed=_rows(passed, DEADLINES),
         shown=NEXT_ON_INDEX, calendar=rel(DEADLINES, ALL_CALENDAR),
     )
-    return page({"title": "Thời hạn", "description": "Nhiệm vụ sắp đến hạn và quá hạn mà các văn bản giao cho từng đơn vị."}, content)
+    return page({"title": "Thời hạn",
+                 "description": "Nhiệm vụ mà các văn bản giao cho từng đơn vị, thời hạn và văn bản thực hiện đã đăng trên trang."},
+                content)
 
 
 # --- iCalendar (RFC 5545) ------------------------------------------------------
 
-def _event(site, entry: Entry) -> bytes:
+def _event(site, entry: Entry, on: dt.date) -> bytes:
     doc = entry.doc
     event = icalendar.Event()
     host = urlsplit(site.options.site_url or "http://127.0.0.1/").hostname or "localhost"
@@ -194,6 +246,8 @@ def _event(site, entry: Entry) -> bytes:
         f"Đơn vị thực hiện: {'; '.join(entry.task.units)}",
         f"Thời hạn: {dates.display(entry.task.due)}",
         f"Văn bản: {doc.heading}: {doc.title}",
+        f"Tình trạng theo các văn bản đã đăng, tính đến {vietnamese_day(on)}:",
+        *(f"- {s.unit}: {s.text(entry.task.due)}" for s in entry.statuses),
     ]))
     event.add("url", absolute(site.options.site_url, doc.src_uri))
     event.add("transp", "TRANSPARENT")
@@ -216,21 +270,30 @@ def _calendar(name: str, events: list[bytes]) -> bytes:
 
 def step(site) -> None:
     on = today(site)
-    items = entries(site.published)
-    events = {id(e): _event(site, e) for e in items if e.day is not None}
+    tracking = tasks_mod.build(site.corpus.documents, site.graph)
+    site.tracking = tracking
+    site.problems.extend(tracking.problems)
+    items = entries(site.published, tracking, on)
+    events = {id(e): _event(site, e, on) for e in items if e.day is not None}
     by_doc: dict[str, list[Entry]] = {}
     for entry in items:
         by_doc.setdefault(entry.doc.src_uri, []).append(entry)
     for doc in site.published:
         if doc.tasks:
-            site.parts[doc.src_uri].sections.append(plan_section(doc, on))
+            site.parts[doc.src_uri].sections.append(plan_section(doc, by_doc[doc.src_uri], on))
             own = [events[id(e)] for e in by_doc[doc.src_uri] if id(e) in events]
             if own:
                 site.files[calendar_uri(doc)] = _calendar(f"Thời hạn: {doc.heading}", own)
-    all_units = units(items, on)
+        if tracking.reports.get(doc.src_uri):
+            site.parts[doc.src_uri].sections.append(reports_section(doc, tracking.reports[doc.src_uri]))
+        if tracking.answering.get(doc.src_uri):
+            site.parts[doc.src_uri].panel.append(answered_row(doc, tracking.answering[doc.src_uri]))
+    all_units = units(items)
     for unit in all_units:
         site.files.update(unit_pages(unit, on))
     site.files[DEADLINES] = index_page(all_units, items, on)
     name = site.options.identity.get("ten") or "Văn bản"
     site.files[ALL_CALENDAR] = _calendar(f"Thời hạn nhiệm vụ — {name}", [events[id(e)] for e in items if id(e) in events])
-    site.log.append(f"Thời hạn: {len(items)} nhiệm vụ, tính đến {on.isoformat()}.")
+    answered = sum(1 for key in tracking.answers if tracking.answers[key])
+    site.log.append(f"Thời hạn: {len(items)} nhiệm vụ, {answered} nhiệm vụ có văn bản thực hiện, "
+                    f"{sum(map(len, tracking.reports.values()))} báo cáo, tính đến {on.isoformat()}.")

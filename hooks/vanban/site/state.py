@@ -11,6 +11,7 @@ from pathlib import Path
 from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
 from vanban.graph.relations import Graph
+from vanban.graph.tasks import Tracking
 from vanban.model.problems import Problem
 from vanban.site.listings import Group, url_of
 from vanban.site.pages import PageParts
@@ -37,6 +38,7 @@ class Site:
     groups: dict[str, list[Group]] = field(default_factory=dict)  # kind's slug → its groups, set by listings.step
     project: Path | None = None  # the folder of mkdocs.yml: caches go to its .cache/vanban
     history: object = None  # graph.history.Histories, or None outside git (set by history_pages.step)
+    tracking: Tracking | None = None  # set by the deadlines step: documents answering tasks, reports on plans
 
     @property
     def published(self):
