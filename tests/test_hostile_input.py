@@ -423,3 +423,28 @@ def test_links_inside_the_project_are_read_and_a_loop_ends(tmp_path):
         "không đọc. Cần: thư mục văn bản thật, hoặc liên kết tới một thư mục khác trong kho. Ví dụ đúng: plans/2023/"]
     done = vanban(tmp_path, "check")
     assert done.stdout.splitlines()[-1] == "Đã kiểm tra 3 tệp: 1 lỗi, 0 cảnh báo."
+
+
+# --- every other reader of YAML goes through the same loader ----------------------------------
+
+def test_an_old_version_in_the_history_is_read_without_its_aliases():
+    from vanban.graph import history
+    meta, body = history._split("---\n" + BOMB + "---\nNội dung.\n")
+    assert meta == {"front matter": BOMB.rstrip("\n")}
+    assert body == "Nội dung.\n"
+
+
+def test_an_import_field_given_on_the_command_line_is_read_without_aliases(tmp_path):
+    source = write(tmp_path, "ke-hoach.md", "ĐẢNG BỘ\nKẾ HOẠCH\nVề việc\n")
+    done = vanban(tmp_path, "import", str(source), "--truong", "noi_nhan=[&a x, *a]")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "Không nhập được: --truong noi_nhan=[&a x, *a]: Không dùng nhãn YAML (&a): mỗi giá trị viết đầy đủ tại chỗ.",
+        "Không ghi tệp nào."]
+
+
+def test_a_value_written_back_is_judged_by_the_same_loader():
+    from vanban.model import schema
+    assert schema.typed("[&a x, *a]") == '"[&a x, *a]"'
+    assert schema.typed("Về việc: tổ chức") == '"Về việc: tổ chức"'
+    assert schema.typed("Kế hoạch") == "Kế hoạch"

@@ -11,7 +11,7 @@ import yaml
 from vanban.editing import docfiles, importer, importer_text
 from vanban.editing.importer_docx import NotReadable, check_bytes
 from vanban.editing.importer_docx import paragraphs as docx_paragraphs
-from vanban.model import limits, schema, untrusted
+from vanban.model import limits, schema, untrusted, yamlsafe
 from vanban.model.problems import Problem
 from vanban.model.text import NotUtf8, decode_utf8
 
@@ -95,7 +95,12 @@ def _overrides(pairs: list[str]) -> dict:
         if not sep or key not in schema.BY_KEY:
             raise NotReadable(f"--truong {pair}: cần dạng KHÓA=GIÁ_TRỊ với KHÓA là một trường của mẫu, "
                               "ví dụ --truong nam=2023.")
-        values[key] = yaml.safe_load(value) if value.strip() else None
+        try:
+            values[key] = yamlsafe.load(value, f"--truong {key}")[1] if value.strip() else None
+        except yamlsafe.Refused as refused:
+            raise NotReadable(f"--truong {pair}: {refused.problem.message}") from None
+        except yaml.YAMLError:  # "Về việc: tổ chức" is meant as the text typed
+            values[key] = value.strip()
     return values
 
 

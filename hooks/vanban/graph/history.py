@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from vanban.model import limits, yamlsafe
 from vanban.model.text import clean
 
 FOLDER = Path(".cache") / "vanban" / "history"
@@ -37,7 +38,7 @@ FORMAT = 1  # bump when what a cached change holds changes
 _RECORD = "\x1e"
 _UNIT = "\x1f"
 CONTEXT_WORDS = 8  # unchanged words kept on each side of a change
-MAX_VERSION = 2_000_000  # bytes of one version read back from git; a larger file is not compared
+MAX_VERSION = limits.DOCUMENT_BYTES  # bytes of one version read back from git; a larger file is not compared
 
 
 @dataclass(frozen=True)
@@ -234,8 +235,9 @@ def _split(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        # An old version is as untrusted as the current one: no alias bomb from the history either.
+        meta = yamlsafe.load(match.group(1), "")[1]
+    except (yaml.YAMLError, yamlsafe.Refused):
         meta = {"front matter": match.group(1)}
     return (meta if isinstance(meta, dict) else {}), match.group(2)
 

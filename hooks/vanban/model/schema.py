@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from vanban.model import yamlsafe
+
 
 @dataclass(frozen=True)
 class Field:
@@ -136,11 +138,11 @@ def typed(value: str) -> str:
     quotes when plain text would not ("đính chính: tại mục…" has a colon)."""
     text = str(value)
     try:
-        read = yaml.safe_load(f"k: {text}")
+        read = yamlsafe.load(f"k: {text}", "")[1]
         # A date, a number or true reads as itself in its own type: as typed.
         plain = isinstance(read, dict) and list(read) == ["k"] and (
             read["k"] == text or not isinstance(read["k"], str | dict | list))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, yamlsafe.Refused):
         plain = False
     if plain or not isinstance(value, str) or text.startswith("{"):
         return text
