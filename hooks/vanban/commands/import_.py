@@ -11,6 +11,7 @@ import yaml
 from vanban.editing import docfiles, importer, importer_text
 from vanban.editing.importer_docx import NotReadable, check_bytes
 from vanban.editing.importer_docx import paragraphs as docx_paragraphs
+from vanban.graph import originals
 from vanban.model import limits, schema, untrusted, yamlsafe
 from vanban.model.problems import Problem
 from vanban.model.text import NotUtf8, decode_utf8
@@ -31,6 +32,9 @@ def register(subparsers) -> None:
     cmd.add_argument("--nam", type=int, help="năm của văn bản khi bản gốc không ghi ngày ban hành")
     cmd.add_argument("--truong", action="append", default=[], metavar="KHÓA=GIÁ_TRỊ",
                      help="đặt một trường bản gốc không có, ví dụ --truong co_quan_cap_tren='Đảng bộ tỉnh Bến Tre'")
+    cmd.add_argument("--ban-goc", type=Path, metavar="TỆP_PDF", dest="original",
+                     help="bản quét có chữ ký (PDF) đã lưu trong kho, ví dụ goc/114-KH-DUK.pdf: "
+                          "ghi đường dẫn và mã SHA-256 của tệp vào trường ban_goc")
     cmd.set_defaults(run=run)
 
 
@@ -39,6 +43,8 @@ def run(args) -> int:
     try:
         paras, warnings = read(args.file)
         overrides = _overrides(args.truong)
+        if getattr(args, "original", None) is not None:
+            overrides["ban_goc"] = signed_original(args.original, args.plans)
     except NotReadable as err:
         print(f"Không nhập được: {err}", file=sys.stderr)
         print("Không ghi tệp nào.", file=sys.stderr)
@@ -55,6 +61,16 @@ def run(args) -> int:
     if args.stdout:
         sys.stdout.write(text)
     return 0
+
+
+def signed_original(path: Path, plans: Path) -> dict:
+    """ban_goc for the scan at `path`: its path from the repository's top and the hash of the file read now."""
+    project = plans.resolve().parent
+    name = os.path.relpath(os.path.realpath(path), os.path.realpath(project)).replace(os.sep, "/")
+    if originals.inside(project, name) is None or not path.is_file():
+        raise NotReadable(f"{path}: bản gốc có chữ ký phải là một tệp nằm trong kho ({project}), "
+                          "ví dụ goc/114-KH-DUK.pdf; chép tệp vào thư mục goc/ của kho rồi nhập lại.")
+    return {"tep": name, "sha256": originals.sha256_of(path)}
 
 
 def read(path: Path) -> tuple[list[importer.Para], list[str]]:

@@ -19,6 +19,7 @@ import yaml
 from vanban import forked
 from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
+from vanban.graph import originals
 from vanban.model import notices, untrusted
 from vanban.model.problems import NOTE, WARNING, Problem
 
@@ -117,7 +118,9 @@ def _root_problems(root: Path, base: Path, names: set[str], notes: list[str],
     corpus = corpus_mod.load(root, base, files, each=parse)
     # Not the build's problems: whether each file will be published, and a date that looks mistyped.
     told = [p for doc in corpus.documents if doc.path in names for p in notices.for_document(doc)]
-    return (corpus.problems + told + _citation_problems(corpus, primed, base, notes, names)
+    # The signed originals' files and hashes, as the build checks them.
+    _, signed = originals.check_all([d for d in corpus.documents if d.path in names], root.parent)
+    return (corpus.problems + told + signed + _citation_problems(corpus, primed, base, notes, names)
             + _task_link_problems(corpus))
 
 

@@ -13,7 +13,7 @@ from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
 from vanban.model.problems import DocumentErrors, errors
 from vanban.search import index as search_index
-from vanban.site import cited_pages, deadlines, feeds, history_pages, listings, opendata, pdf, standing
+from vanban.site import cited_pages, deadlines, feeds, history_pages, listings, opendata, pdf, signed, standing
 from vanban.site.pages import PageParts, document_page
 from vanban.site.state import Options, Site
 
@@ -28,6 +28,7 @@ STEPS: tuple[Callable[[Site], None], ...] = (
     cited_pages.step,  # the registry, links in the text, a page per cited document; sets site.graph
     standing.step,  # each document's status: the notice above its text and its panel row
     history_pages.step,  # "Lịch sử" from git and the correction notice; feeds and the sitemap read its dates
+    signed.step,  # the signed original: its file, size and SHA-256 (a missing file or wrong hash stops the build)
     deadlines.step,  # after cited_pages: tasks link the documents they cite
     listings.step,  # listings by type, year and issuer, and the home page
     listings.table_step,  # the lookup table

@@ -37,7 +37,7 @@ SCHEMA_FILE = Path(__file__).parent.parent / "data" / "van-ban.schema.json"
 FORMAT_VERSION = 1
 
 TEXT_FIELDS = ("so_hieu", "loai", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_tren", "dia_danh", "nguoi_ky",
-               "chuc_vu", "tham_quyen_ky", "thay_mat", "chu_de", "phuong_cham", "trang_thai", "tieu_de")
+               "chuc_vu", "tham_quyen_ky", "thay_mat", "chu_de", "phuong_cham", "trang_thai", "tieu_de", "dinh_chinh")
 LIST_FIELDS = ("noi_nhan", "tags", "can_cu", "thuc_hien")
 CSV_COLUMNS = ("ma", "so_hieu", "loai", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_tren", "ngay_ban_hanh", "nam",
                "dia_danh", "nguoi_ky", "chuc_vu", "tham_quyen_ky", "thay_mat", "chu_de", "phuong_cham", "trang_thai",
@@ -91,6 +91,13 @@ def standing(doc: Document, graph, site_url: str) -> dict:
     }
 
 
+def signed_original(original, site_url: str) -> dict | None:
+    if original is None:
+        return None
+    return {"duong_dan": absolute(site_url, original.site_path), "sha256": original.sha256,
+            "kich_thuoc": original.size}
+
+
 def reference(doc: Document, site_url: str) -> dict:
     """Another published document, as a record names it."""
     return {"so_hieu": doc.number.canonical, "loai": doc.doctype.name,
@@ -109,7 +116,7 @@ def unit_status(status: UnitStatus, due, site_url: str) -> dict:
 
 
 def record(doc: Document, cited: list[dict], site_url: str, status: dict | None = None,
-           tracking: Tracking | None = None, on: dt.date | None = None) -> dict:
+           tracking: Tracking | None = None, on: dt.date | None = None, original: dict | None = None) -> dict:
     meta = doc.meta
     tracking = tracking or Tracking()
     on = on or deadlines.today()
@@ -129,6 +136,7 @@ def record(doc: Document, cited: list[dict], site_url: str, status: dict | None 
         "tinh_trang": [unit_status(s, task.due, site_url) for s in tracking.statuses(doc, index, on)],
     } for index, task in enumerate(doc.tasks, 1)]
     out["hieu_luc"] = status or {"trang_thai": NOT_KNOWN.label, "nguon": None, "boi": []}
+    out["ban_goc"] = original
     out["trich_dan"] = cited
     out["duong_dan"] = absolute(site_url, doc.src_uri)
     out["du_lieu"] = absolute(site_url, document_uri(doc))
@@ -240,7 +248,8 @@ def step(site) -> None:
     records = []
     on = deadlines.today(site)
     for doc in docs:
-        rec = record(doc, citations(doc, site.graph, base), base, standing(doc, site.graph, base), site.tracking, on)
+        rec = record(doc, citations(doc, site.graph, base), base, standing(doc, site.graph, base), site.tracking, on,
+                     signed_original(getattr(site, "originals", {}).get(doc.path), base))
         records.append(rec)
         site.files[document_uri(doc)] = _json({**rec, "noi_dung": doc.body.strip()})
     site.files[LIST_JSON] = _json({

@@ -39,6 +39,7 @@ class Site:
     project: Path | None = None  # the folder of mkdocs.yml: caches go to its .cache/vanban
     history: object = None  # graph.history.Histories, or None outside git (set by history_pages.step)
     tracking: Tracking | None = None  # set by the deadlines step: documents answering tasks, reports on plans
+    originals: dict = field(default_factory=dict)  # document path → graph.originals.Original (signed.step)
 
     @property
     def published(self):
