@@ -150,3 +150,21 @@ NO_HEADER_TABLE = Layout(
     header_table=False,
     signature_table=False,
 )
+
+# A Youth Union plan: the union's own title line where a Party document has
+# "ĐẢNG CỘNG SẢN VIỆT NAM", the superior union above the issuing committee.
+YOUTH_PLAN = Layout(
+    left=[("BCH ĐOÀN TỈNH BẾN TRE", False), ("BCH ĐOÀN KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", True),
+          ("*", False), ("Số 12-KH/ĐTN", False)],
+    right=[("ĐOÀN TNCS HỒ CHÍ MINH", True, False), ("Bến Tre, ngày 20 tháng 4 năm 2023", False, True)],
+    title="KẾ HOẠCH",
+    summary="Nâng cao chất lượng công tác giám sát, phản biện xã hội năm 2023",
+    body=[
+        ("p", "Thực hiện Kế hoạch số 114-KH/ĐUK của Ban Thường vụ Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh về "
+              "công tác dân vận năm 2023, Ban Thường vụ Đoàn Khối xây dựng kế hoạch như sau:"),
+        ("bold-heading", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("number", "Nâng cao chất lượng giám sát, phản biện xã hội của đoàn viên."),
+    ],
+    recipients=["Ban Thường vụ Đảng ủy Khối", "Các chi đoàn, đoàn cơ sở", "Đăng Website", "Lưu VP"],
+    signature=[("TM. BAN THƯỜNG VỤ", True), ("BÍ THƯ", True), ("Nguyễn Thị Bích", True)],
+)

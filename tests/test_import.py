@@ -154,3 +154,77 @@ def test_cong_van_takes_its_trich_yeu_from_the_v_v_line(tmp_path, monkeypatch, c
     assert (doc.meta["tham_quyen_ky"], doc.meta["thay_mat"], doc.meta["chuc_vu"]) == ("TM.", "Ủy ban nhân dân", "Chủ tịch")
     assert doc.body.strip() == ("Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
                                 "Ủy ban nhân dân tỉnh Bến Tre đề nghị các sở báo cáo kết quả.")
+
+
+YOUTH_TEXT = [
+    "BCH ĐOÀN TỈNH BẾN TRE", "BCH ĐOÀN KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", "***", "Số: 12-KH/ĐTN",
+    "ĐOÀN TNCS HỒ CHÍ MINH", "Bến Tre, ngày 20 tháng 4 năm 2023",
+    "KẾ HOẠCH", "Nâng cao chất lượng công tác giám sát, phản biện xã hội năm 2023",
+    "Thực hiện Kế hoạch số 114-KH/ĐUK của Ban Thường vụ Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh về công tác "
+    "dân vận năm 2023, Ban Thường vụ Đoàn Khối xây dựng kế hoạch như sau:",
+    "Nơi nhận:", "- Ban Thường vụ Đảng ủy Khối;", "- Đăng Website;", "- Lưu VP.",
+    "TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Thị Bích",
+]
+
+
+def _header_fields(lines: list[str]) -> dict:
+    result = importer.convert(importer_text.paragraphs("\n".join(lines), markdown=False))
+    return {k: result.meta.get(k) for k in ("co_quan_cap_tren", "co_quan_ban_hanh", "tieu_de", "so_hieu")}
+
+
+def test_youth_union_header_keeps_its_title_line_out_of_the_issuer():
+    assert _header_fields(YOUTH_TEXT) == {
+        "co_quan_cap_tren": "BCH Đoàn tỉnh Bến Tre", "co_quan_ban_hanh": "BCH Đoàn Khối Cơ quan - Doanh nghiệp tỉnh",
+        "tieu_de": "ĐOÀN TNCS HỒ CHÍ MINH", "so_hieu": "12-KH/ĐTN"}
+
+
+def test_youth_union_title_line_first_in_a_copy_row_by_row():
+    lines = ["ĐOÀN TNCS HỒ CHÍ MINH", "TỈNH ĐOÀN BẾN TRE", "*", "Số 30-KH/TĐTN", "Bến Tre, ngày 02 tháng 3 năm 2023",
+             "KẾ HOẠCH", "Tổ chức Tháng Thanh niên năm 2023", "Nội dung."]
+    assert _header_fields(lines) == {"co_quan_cap_tren": None, "co_quan_ban_hanh": "Tỉnh Đoàn Bến Tre",
+                                     "tieu_de": "ĐOÀN TNCS HỒ CHÍ MINH", "so_hieu": "30-KH/TĐTN"}
+
+
+def test_another_organisations_title_line_is_known_by_its_place():
+    lines = ["HỘI CCB TỈNH BẾN TRE", "HỘI CỰU CHIẾN BINH KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", "*", "Số 05-KH/CCB",
+             "HỘI CỰU CHIẾN BINH VIỆT NAM", "Bến Tre, ngày 02 tháng 3 năm 2023", "KẾ HOẠCH", "Công tác năm 2023", "Nội dung."]
+    assert _header_fields(lines) == {
+        "co_quan_cap_tren": "Hội CCB tỉnh Bến Tre", "co_quan_ban_hanh": "Hội Cựu chiến binh Khối Cơ quan - Doanh nghiệp tỉnh",
+        "tieu_de": "HỘI CỰU CHIẾN BINH VIỆT NAM", "so_hieu": "05-KH/CCB"}
+
+
+def test_trade_union_header_in_the_state_layout_has_no_title_line():
+    lines = ["LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE", "CÔNG ĐOÀN VIÊN CHỨC TỈNH", "Số: 15/KH-CĐVC",
+             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Bến Tre, ngày 05 tháng 5 năm 2023",
+             "KẾ HOẠCH", "Tổ chức Tháng Công nhân năm 2023", "Nội dung."]
+    assert _header_fields(lines) == {"co_quan_cap_tren": "Liên đoàn Lao động tỉnh Bến Tre",
+                                     "co_quan_ban_hanh": "Công đoàn Viên chức tỉnh", "tieu_de": None,
+                                     "so_hieu": "15/KH-CĐVC"}
+
+
+def test_recase_writes_mass_organisations_as_they_write_themselves():
+    assert [importer.recase(t) for t in (
+        "BAN CHẤP HÀNH ĐOÀN KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", "ĐOÀN TNCS HỒ CHÍ MINH", "HUYỆN ĐOÀN CHÂU THÀNH",
+        "LĐLĐ TỈNH BẾN TRE", "HỘI LIÊN HIỆP PHỤ NỮ TỈNH BẾN TRE", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+        "UBND TỈNH BẾN TRE")] == [
+        "Ban Chấp hành Đoàn Khối Cơ quan - Doanh nghiệp tỉnh", "Đoàn TNCS Hồ Chí Minh", "Huyện Đoàn Châu Thành",
+        "LĐLĐ tỉnh Bến Tre", "Hội Liên hiệp Phụ nữ tỉnh Bến Tre", "Đảng ủy Khối các cơ quan tỉnh",
+        "UBND tỉnh Bến Tre"]
+
+
+def test_imported_youth_plan_answers_the_seed_plans_task(tmp_path, monkeypatch, capsys):
+    """The union's plan, imported as the office wrote it, is its answer to task 2 of 114-KH/ĐUK."""
+    from conftest import build_project
+
+    source = tmp_path / "ke-hoach-doan.txt"
+    source.write_text("\n".join(YOUTH_TEXT), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", str(source)]) == 0
+    youth = (tmp_path / "plans" / "2023" / "12-kh-dtn.md").read_text(encoding="utf-8")
+    result = build_project(tmp_path / "site", {"2023/114-kh-duk.md": SEED.read_text(encoding="utf-8"),
+                                               "2023/12-kh-dtn.md": youth}, env={"VANBAN_TODAY": "2023-05-15"})
+    assert result.returncode == 0, result.output
+    page = result.html("van-ban/2023/114-kh-duk/index.html")
+    table = page.split('id="nhiem-vu-va-thoi-han"')[1].split("<h2")[0]
+    assert table.count("Đã có văn bản thực hiện") == 1
+    assert "Kế hoạch 12-KH/ĐTN</a> (ngày 20/04/2023, đúng hạn)" in table

@@ -42,12 +42,22 @@ CASES = {
         "nguoi_ky": "Lê Văn Cường", "chuc_vu": "Chánh Văn phòng", "tham_quyen_ky": "T/L",
         "thay_mat": "Ban Thường vụ", "noi_nhan": ["Các chi ủy, đảng ủy cơ sở", "Đăng Website", "Lưu VP"],
     }, "2023-07-03"),
+    "youth-plan": (docx_factory.YOUTH_PLAN, "2023/12-kh-dtn.md", {
+        "so_hieu": "12-KH/ĐTN", "loai": "Kế hoạch",
+        "trich_yeu": "Nâng cao chất lượng công tác giám sát, phản biện xã hội năm 2023",
+        # as in the header, capitals as the union writes its name; the title line apart
+        "co_quan_ban_hanh": "BCH Đoàn Khối Cơ quan - Doanh nghiệp tỉnh", "co_quan_cap_tren": "BCH Đoàn tỉnh Bến Tre",
+        "tieu_de": "ĐOÀN TNCS HỒ CHÍ MINH", "dia_danh": "Bến Tre", "nguoi_ky": "Nguyễn Thị Bích", "chuc_vu": "Bí thư",
+        "tham_quyen_ky": "TM.", "thay_mat": "Ban Thường vụ",
+        "noi_nhan": ["Ban Thường vụ Đảng ủy Khối", "Các chi đoàn, đoàn cơ sở", "Đăng Website", "Lưu VP"],
+        "thuc_hien": ["Kế hoạch số 114-KH/ĐUK của Ban Thường vụ Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh"],
+    }, "2023-04-20"),
 }
 
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
-    """All three layouts imported into one project's plans/, with the import reports."""
+    """All the layouts imported into one project's plans/, with the import reports."""
     root = tmp_path_factory.mktemp("import")
     reports = {}
     for name, (layout, _, _, _) in CASES.items():

@@ -7,7 +7,9 @@ official layout in them and reads the front matter from those parts:
 - header (before the type line): the bodies of the left column (superior in
   plain capitals, issuer in bold capitals; or, without bold, a second line that
   starts with TỈNH/HUYỆN… continues the first), ``*``, ``Số …``, the motto and
-  the place-and-date line of the right column;
+  the place-and-date line of the right column; a mass organisation's own title
+  line there ("ĐOÀN TNCS HỒ CHÍ MINH", or any line in capitals of the right
+  column) goes to ``tieu_de``, never into the issuer's name;
 - the type in capitals (KẾ HOẠCH) and the next paragraph, the trích yếu; a
   công văn has no type line, its trích yếu is the "V/v …" line under the number;
 - the closing, from ``Nơi nhận:`` or a signing-authority line (T/M, KT.…):
@@ -29,8 +31,10 @@ Heuristics for the fields a layout does not hold, each reported in the notes:
   ("Hoàn thành trong tháng 4/2023"): the units are the words before the first
   action verb (split on "và"), the task is the rest.
 - Names written in capitals take the spelling the body uses for them; else
-  sentence case with the usual capitals of titles (Bí thư, Ban Thường vụ) and
-  place names (tỉnh Bến Tre).
+  sentence case with the usual capitals of titles (Bí thư, Ban Thường vụ),
+  place names (tỉnh Bến Tre), mass organisations (Đoàn, Công đoàn Viên chức,
+  Liên đoàn Lao động, Hội Cựu chiến binh), a bloc's name (Khối Cơ quan -
+  Doanh nghiệp) and abbreviations (BCH, TNCS, LĐLĐ, UBND).
 """
 
 from __future__ import annotations
@@ -82,6 +86,12 @@ PLACE_DATE = re.compile(
     r"[\s.…_]*năm[\s.…_]*(?P<y>\d{4})?", re.I)
 SUBJECT = re.compile(r"^V/v[.:]?\s+(\S.*)$", re.I)
 MOTTOS = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
+# The Youth Union's own title line, where a Party document has "ĐẢNG CỘNG SẢN VIỆT NAM".
+# Other organisations' lines (a Hội's) are known by their place: the right
+# column, or after the number line of a header copied column by column. Not
+# "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" or "MẶT TRẬN TỔ QUỐC VIỆT NAM": those
+# head the left column as a superior body.
+ORGANISATION_TITLES = ("doan tncs ho chi minh", "doan thanh nien cong san ho chi minh")
 SEPARATOR = re.compile(r"^[-_=–—.*\\\s]{3,}$")
 SKIPPED_SIGNATURE = re.compile(r"^[(\[].*[)\]]$")  # (Đã ký), (Ký tên, đóng dấu), [chữ ký]
 RECIPIENT_MARK = re.compile(r"^[-+•–]\s*")
@@ -91,7 +101,19 @@ PROPER = (
     "Ban Chấp hành", "Ban Thường vụ", "Bộ Chính trị", "Ban Bí thư", "Bí thư", "Chủ tịch", "Thường vụ",
     "Thường trực", "Văn phòng", "Ủy ban nhân dân", "Hội đồng nhân dân", "Giám đốc", "Trưởng ban", "Trung ương",
     "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Việt Nam", "Mặt trận Tổ quốc", "Khối", "Đảng",
+    # Mass organisations, as their own documents write them.
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Hồ Chí Minh", "Liên đoàn Lao động", "Công đoàn",
+    "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Hội Chữ thập đỏ",
 )
+# "đoàn" alone in a body's name is the Youth Union ("BCH Đoàn tỉnh"), not part of "Công đoàn", "Liên đoàn".
+_UNION = re.compile(r"(?<![Cc]ông )(?<![Ll]iên )(?<!\w)đoàn(?!\w)")
+# A bloc's name after "Khối" is a proper name up to the place: "Khối Cơ quan - Doanh nghiệp tỉnh".
+_BLOC = re.compile(r"(?<!\w)Khối\s+(?!các\b)(.+?)(?=\s+(?:tỉnh|huyện|thành phố|quận)(?!\w)|$)")
+# After "Công đoàn", the next word names which one ("Công đoàn Viên chức tỉnh"), unless it is a place or level.
+_WHICH_UNION = re.compile(r"(?<!\w)(Công đoàn\s+)(?!(?:tỉnh|huyện|thành phố|quận|xã|phường|cơ sở|các|ngành)(?!\w))(\w)")
+# The Youth Union of a province or district, named after the place: "Tỉnh Đoàn Bến Tre", "Huyện Đoàn Châu Thành".
+_PLACE_UNION = re.compile(r"^(Tỉnh|Huyện|Thành|Quận|Thị) Đoàn\s+(.+)$")
+_VOWELS = set("aeiouy")
 ACTION_VERBS = (
     "cụ thể", "xây dựng", "tổ chức", "triển khai", "thực hiện", "chủ trì", "phối hợp", "tham mưu", "báo cáo",
     "rà soát", "theo dõi", "hướng dẫn", "kiểm tra", "chỉ đạo", "ban hành", "tuyên truyền", "quán triệt",
@@ -186,10 +208,18 @@ def _closing_index(paras: list[Para], start: int) -> int:
 
 def _header(header: list[Para], meta: dict, body: list[Para]) -> None:
     left: list[Para] = []
+    numbered = False
     for p in header:
         text = p.text
+        if _title_line(p, numbered):
+            # The organisation's own title line, e.g. ĐOÀN TNCS HỒ CHÍ MINH: kept
+            # as written (it is in capitals on the page too), never part of the issuer.
+            meta.setdefault("tieu_de", " ".join(text.split()))
+            continue
         if SEPARATOR.match(text) or text in ("*", "\\*") or _is_motto(text):
             continue
+        if NUMBER_LINE.match(text):
+            numbered = True
         if NUMBER_LINE.match(text) and "so_hieu" not in meta:
             number = numbers.parse(text)
             meta["so_hieu"] = number.canonical if number else re.sub(r"^S[ốỐoO]\s*:?\s*", "", text)
@@ -214,9 +244,28 @@ def _header(header: list[Para], meta: dict, body: list[Para]) -> None:
         meta["co_quan_cap_tren"] = recase(superior, context)
 
 
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]", " ", fold(text)).split())
+
+
 def _is_motto(text: str) -> bool:
-    key = " ".join(re.sub(r"[^a-z ]", " ", fold(text)).split())
-    return key in MOTTOS
+    """A line of the right column that is no body's name: a motto or an organisation's title line."""
+    key = _key(text)
+    return key in MOTTOS or key in ORGANISATION_TITLES
+
+
+def _title_line(p: Para, numbered: bool) -> bool:
+    """An organisation's title line in place of "ĐẢNG CỘNG SẢN VIỆT NAM": a known one anywhere,
+    or any other line in capitals of the right column (after the number, in a copy column by column)."""
+    text = p.text
+    key = _key(text)
+    if key in ORGANISATION_TITLES:
+        return True
+    if key in MOTTOS or not key or text != text.upper() or p.zone == "left":
+        return False
+    if NUMBER_LINE.match(text) or PLACE_DATE.match(text) or SUBJECT.match(text) or SEPARATOR.match(text):
+        return False
+    return p.zone == "right" or (numbered and not p.zone)
 
 
 def _place_date(match: re.Match, meta: dict) -> None:
@@ -424,8 +473,16 @@ def recase(text: str, context: str = "") -> str:
     result = _capital(text.lower())
     for proper in PROPER:
         result = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, result, flags=re.I)
+    result = _UNION.sub("Đoàn", result)
+    result = _BLOC.sub(lambda m: "Khối " + " - ".join(_capital(part) for part in m[1].split(" - ")), result)
+    result = _WHICH_UNION.sub(lambda m: m[1] + m[2].upper(), result)
+    result = _PLACE_UNION.sub(lambda m: f"{m[1]} Đoàn {_title(m[2])}", result)
     for word in PLACE_WORDS:
         result = re.sub(rf"(?<!\w)({word})\s+(.+)$", lambda m: f"{m[1]} {_title(m[2])}", result)
+    for word in set(text.split()):
+        # Abbreviations keep their capitals: BCH, TNCS, LĐLĐ, HĐND (no vowel), UBND.
+        if word.isalpha() and (not set(fold(word)) & _VOWELS or word in ("UBND", "UBMTTQ")):
+            result = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", word, result, flags=re.I)
     return result
 
 
