@@ -448,3 +448,33 @@ def test_a_value_written_back_is_judged_by_the_same_loader():
     assert schema.typed("[&a x, *a]") == '"[&a x, *a]"'
     assert schema.typed("Về việc: tổ chức") == '"Về việc: tổ chức"'
     assert schema.typed("Kế hoạch") == "Kế hoạch"
+
+
+# --- found by bench/fuzz.py -------------------------------------------------------------------
+
+def test_a_control_character_in_the_front_matter_is_named_not_a_crash():
+    """A ReaderError carries a position, not a mark: reading its mark raised TypeError."""
+    doc, problems = documents.parse("---\nso_hieu: 114-KH/ĐUK\ntrich_yeu: Kế\x0fhoạch\n---\nNội dung.\n", "plans/2023/x.md")
+    assert doc is None
+    assert [(p.line, p.field, p.column, p.message) for p in problems] == [(
+        3, "trich_yeu", 14, "Phần thông tin đầu có ký tự điều khiển U+000F (không nhìn thấy, thường lẫn vào khi "
+                            "chép từ nơi khác) ở dòng 3, cột 14.")]
+    assert problems[0].format().splitlines()[1:3] == ["     3 | trich_yeu: Kế␏hoạch", "       |              ^"]
+
+
+def test_an_escape_sequence_in_a_value_does_not_reach_the_terminal():
+    doc, problems = documents.parse('---\nso_hieu: 114-KH/ĐUK\nloai: "\\e[31mKế hoạch"\n---\nNội dung.\n',
+                                    "plans/2023/x.md")
+    shown = "\n".join(p.format() for p in problems)
+    assert "\x1b" not in shown
+    assert "“␛[31mKế hoạch”" in shown
+    assert any("\x1b" in p.message for p in problems)  # the JSON output keeps the value as it is
+
+
+def test_a_short_fuzz_run_finds_no_crash_and_no_hang():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "fuzz.py"), "--count", "50", "--seed", "19", "--json"],
+                          capture_output=True, text=True, timeout=600)
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["target"], r["inputs"], r["crashes"], r["hangs"]) for r in results] == [
+        (target, 50, [], []) for target in ("loader", "citations", "check", "import")], done.stderr
+    assert done.returncode == 0

@@ -14,6 +14,11 @@ from dataclasses import asdict, dataclass
 # The field tag of faults in the front matter as a whole (not in one field).
 FRONT = "thông tin đầu"
 ERROR, WARNING, NOTE = "lỗi", "cảnh báo", "lưu ý"
+# A control character from a file (an escape sequence written "\e[31m" in a
+# value) would act on the editor's terminal or a CI log: shown as its picture
+# (␛), one character for one, so a marker stays under its column.
+_VISIBLE = {**{c: 0x2400 + c for c in range(32) if c not in (9, 10)}, 0x7F: 0x2421,
+            **dict.fromkeys(range(0x80, 0xA0), 0xFFFD)}
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class Problem:
                 text += f"\n  Ví dụ đúng: {self.example}"
             else:
                 text += f" Ví dụ đúng: {self.example}"
-        return text
+        return text.translate(_VISIBLE)
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -45,7 +45,9 @@ def _explain(err, lines: list[str], name: str) -> Problem:
     context_mark = getattr(err, "context_mark", None)
     problem = str(getattr(err, "problem", "") or "")
     context = str(getattr(err, "context", "") or "")
-    at = _mark(problem_mark, lines)
+    if problem_mark is None and hasattr(err, "position") and hasattr(err, "character"):
+        return _unprintable(err, lines, name)  # a ReaderError: it has a position, no mark
+    at = _mark(problem_mark, lines) or (0, 0)
     for diagnose in (_tab, _curly, _colon_or_indent, _block_end, _no_dash, _flow, _quoted, _special):
         found = diagnose(lines, at, _mark(context_mark, lines), problem, context, name)
         if found is not None:
@@ -56,6 +58,20 @@ def _explain(err, lines: list[str], name: str) -> Problem:
                     "mỗi dòng có dạng khóa: giá trị (sau dấu hai chấm là một dấu cách); giá trị có dấu hai chấm "
                     "hay bắt đầu bằng ký tự đặc biệt thì đặt trong ngoặc kép thẳng",
                     'trich_yeu: "Về việc: tổ chức hội nghị"')
+
+
+def _unprintable(err, lines: list[str], name: str) -> Problem:
+    """A control character (U+0000–U+001F but tab and newline, U+007F…) that YAML does not allow."""
+    text = "\n".join(lines)
+    position = min(max(err.position, 0), len(text))
+    line = text.count("\n", 0, position)
+    column = position - (text.rfind("\n", 0, position) + 1)
+    code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+    return _problem(name, lines, line, column + 1,
+                    f"Phần thông tin đầu có ký tự điều khiển U+{code:04X} (không nhìn thấy, thường lẫn vào khi chép "
+                    f"từ nơi khác) ở dòng {line + FIRST_LINE}, cột {column + 1}.",
+                    "chỉ chữ, số và dấu thường; xóa ký tự đó hoặc gõ lại dòng này",
+                    "trich_yeu: Thực hiện công tác dân vận năm 2023", _field(_text(lines, line)))
 
 
 def _mark(mark, lines: list[str]) -> tuple[int, int] | None:
