@@ -14,30 +14,15 @@ from vanban.model import doctypes
 from vanban.model.text import fold
 
 # Type words as they read after folding (no diacritics, Đ→D); the value is the
-# doctypes name, None for the generic "văn bản". Qualified forms ("chương trình
-# hành động") name the same type.
+# doctypes name, None for the generic "văn bản". From model.doctypes.TYPES: each
+# type's name and the other phrases that name it ("chương trình hành động").
 TYPE_WORDS: dict[str, str | None] = {
-    "nghi quyet lien tich": "Nghị quyết", "nghi quyet": "Nghị quyết", "nghi dinh": "Nghị định",
-    "quyet dinh": "Quyết định", "quy dinh": "Quy định", "quy che": "Quy chế", "quy trinh": "Quy trình",
-    "chi thi": "Chỉ thị", "ket luan": "Kết luận", "thong tri": "Thông tri",
-    "thong tu lien tich": "Thông tư liên tịch", "thong tu": "Thông tư",
-    "thong bao ket luan": "Thông báo", "thong bao": "Thông báo", "thong cao": "Thông cáo",
-    "huong dan": "Hướng dẫn", "bao cao": "Báo cáo", "ke hoach": "Kế hoạch",
-    "chuong trinh hanh dong": "Chương trình", "chuong trinh": "Chương trình",
-    "de an": "Đề án", "du an": "Dự án", "phuong an": "Phương án", "to trinh": "Tờ trình",
-    "cong van": "Công văn", "cong dien": "Công điện", "bien ban": "Biên bản",
-    "phap lenh": "Pháp lệnh", "bo luat": "Bộ luật", "luat": "Luật", "lenh": "Lệnh",
+    **{fold(word): t.name for t in doctypes.TYPES for word in (t.name, *t.words)},
     "van ban": None,
-    # every other type of vanban.doctypes under its own name (Bản sao, Hợp đồng, Giấy mời, …)
-    **{fold(t.name): t.name for t in doctypes.TYPES},
 }
-# Upper-case abbreviations used as the type word ("QĐ 1493/QĐ-TTg"), folded.
-ABBREVIATIONS: dict[str, str] = {
-    "NQ": "Nghị quyết", "ND": "Nghị định", "QD": "Quyết định", "CT": "Chỉ thị", "KL": "Kết luận",
-    "KH": "Kế hoạch", "CTR": "Chương trình", "TB": "Thông báo", "BC": "Báo cáo", "TTR": "Tờ trình",
-    "CV": "Công văn", "TT": "Thông tư", "HD": "Hướng dẫn",
-}
-LAWS = ("Luật", "Bộ luật", "Pháp lệnh")
+# Abbreviations used as the type word ("QĐ 1493/QĐ-TTg"), folded and in upper
+# case, from the table's abbreviations.
+ABBREVIATIONS: dict[str, str] = {fold(a).upper(): t.name for t in doctypes.TYPES for a in t.abbreviations}
 
 
 def _trie(words) -> str:
@@ -65,7 +50,19 @@ _TYPE = _trie(TYPE_WORDS)
 _TYPE_WORDS = max(len(w.split()) for w in TYPE_WORDS)  # words of the longest type phrase
 _TITLE_WORDS = 12  # words of a law's title: Luật Tổ chức chính quyền địa phương
 _PREBODY_WORDS = 10  # words of an organ between "của" and "số" (older Party order)
-_ABBR = "|".join(sorted(("C[Tt]r", "T[Tt]r", *(a for a in ABBREVIATIONS if a not in ("CTR", "TTR"))),
+
+
+def _abbreviation(code: str) -> str:
+    """An abbreviation as the case-kept match copy reads it: upper case as
+    written, a mixed-case one (CTr) also with its inner capitals in lower case
+    (Ctr, as often typed), never all in upper case (CTR is no abbreviation)."""
+    code = code.replace("Đ", "D")
+    if code == code.upper():
+        return re.escape(code)
+    return code[0] + "".join(f"[{c}{c.lower()}]" if c.isupper() else re.escape(c) for c in code[1:])
+
+
+_ABBR = "|".join(sorted(dict.fromkeys(_abbreviation(a) for t in doctypes.TYPES for a in t.abbreviations),
                         key=len, reverse=True))
 
 

@@ -62,7 +62,6 @@ def find_citations(text: str, *, markdown: bool = True, windows: bool = True) ->
 
 # ------------------------------------------------------------------ resolving
 _PARTY_CODES = {c for t in doctypes.TYPES for c in t.party} | {"QyĐ"}  # QyĐ: a wrong but common Party code
-_MIXED = {"CTR", "TTR", "QĐI", "QYĐ", "TTG", "QTR"}
 _BODY_WORD = re.compile(r"[^\s,;.:()\[\]{}|\"“”‘’'«»\x00]+")
 _SPACES = re.compile(r"[ \n]+")
 # Lower-case words that end an issuing body: what follows "của Ban X" is a verb,
@@ -269,7 +268,7 @@ def _code_case(code: str) -> bool:
     """Written as a code: upper case, or one of the mixed-case codes (CTr, TTg, Ctr)."""
     if code.upper() == code:
         return True
-    return code[:1].isupper() and code.upper() in _MIXED
+    return code[:1].isupper() and code.upper() in doctypes.MIXED_CASE
 
 
 def _glued_unit(prep: Prepared, member: _Member) -> bool:

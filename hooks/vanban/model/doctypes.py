@@ -16,15 +16,16 @@ class DocType:
     party: tuple[str, ...] = ()  # codes in the Party shape 06-CT/TU
     state: tuple[str, ...] = ()  # codes in the State shape 1286/QĐ-UBND
     abbreviations: tuple[str, ...] = ()  # type words written as an abbreviation
+    words: tuple[str, ...] = ()  # other phrases that name the type in a citation
 
     def __reduce__(self):
         # Pickled as the module's own object when it is one of TYPES: a document
         # read in a forked worker comes back with it, not with a copy.
-        return (_type, (self.name, self.party, self.state, self.abbreviations))
+        return (_type, (self.name, self.party, self.state, self.abbreviations, self.words))
 
 
 TYPES: tuple[DocType, ...] = (
-    DocType("Nghị quyết", ("NQ",), ("NQ",), ("NQ",)),
+    DocType("Nghị quyết", ("NQ",), ("NQ",), ("NQ",), ("Nghị quyết liên tịch",)),
     DocType("Quyết định", ("QĐ",), ("QĐ",), ("QĐ",)),
     # 36-HD/VPTW wrote QĐi; the 2026 guide is reported to use QĐ for both.
     DocType("Quy định", ("QĐi", "QĐ"), ("QyĐ",)),
@@ -33,11 +34,11 @@ TYPES: tuple[DocType, ...] = (
     DocType("Quy chế", ("QC",), ("QC",)),
     DocType("Thông tri", ("TT",)),
     DocType("Hướng dẫn", ("HD",), ("HD",), ("HD",)),
-    DocType("Thông báo", ("TB",), ("TB",), ("TB",)),
+    DocType("Thông báo", ("TB",), ("TB",), ("TB",), ("Thông báo kết luận",)),
     DocType("Thông cáo", ("TC",), ("TC",)),
     DocType("Báo cáo", ("BC",), ("BC",), ("BC",)),
     DocType("Kế hoạch", ("KH",), ("KH",), ("KH",)),
-    DocType("Chương trình", ("CTr",), ("CTr",), ("CTr",)),
+    DocType("Chương trình", ("CTr",), ("CTr",), ("CTr",), ("Chương trình hành động",)),
     DocType("Tờ trình", ("TTr",), ("TTr",), ("TTr",)),
     DocType("Đề án", ("ĐA",), ("ĐA",)),
     DocType("Phương án", ("PA",), ("PA",)),
@@ -90,3 +91,11 @@ ALL_CODES = frozenset(c for t in TYPES for c in (*t.party, *t.state))
 
 def all_codes() -> set[str]:
     return set(ALL_CODES)
+
+
+# Issuer codes whose canonical spelling is not plain upper case.
+MIXED_CASE_ISSUERS = ("TTg",)  # Thủ tướng Chính phủ: 1493/QĐ-TTg
+# Every code written in mixed case, by its upper-case form: CTR → CTr. A code
+# typed in any case is printed so, and read as a code only in these cases.
+MIXED_CASE = {c.upper(): c for t in TYPES for c in (*t.party, *t.state) if c != c.upper()} | {
+    c.upper(): c for c in MIXED_CASE_ISSUERS}

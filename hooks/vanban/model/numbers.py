@@ -17,8 +17,6 @@ from vanban.model.text import clean
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _SLASHES = dict.fromkeys(map(ord, "\uff0f\u2215\u2044"), "/")
 
-# Codes whose canonical spelling is not plain upper case.
-_MIXED_CASE = {"CTR": "CTr", "TTR": "TTr", "QĐI": "QĐi", "QYĐ": "QyĐ", "TTG": "TTg", "QTR": "QTr"}
 # A D that stands for a lost Đ, only where the D-form is not itself a code
 # (HD is Hướng dẫn and DA is Dự án, so they stay).
 _LOST_D = {
@@ -28,21 +26,36 @@ _LOST_D = {
 
 PARTY_ISSUER = re.compile(r"^(?:TW|TU|HU|QU|ĐU|ĐUK|CB|ĐH|BCĐ|[A-ZĐ]+(?:TW|TU|HU))$")
 
+# The parts of a written number, for the patterns of one whole value below and
+# for IN_TEXT, which finds numbers in running text.
+_PARTY_NUMERAL = r"\d{1,5}[a-z]?"  # numeral, e.g. 114 or 05a
+_TYPE_CODE = r"[^\W\d_]{1,5}"  # type code: KH, CTr, QĐi
+_PARTY_ISSUER = r"[^\W_]{2,12}(?:-[^\W_]{1,12})*"  # issuer, e.g. ĐUK or TWĐTN-VP
+_YEAR = r"(?:19|20)\d\d"  # the year of a normative document
+_MORE_GROUPS = r"(?:\s*-\s*[^\W_]{1,12})*"  # -UBND, -NC after a State symbol's first group
+
 _PREFIX = r"^\s*(?:[sS][ốoôỐOÔ]\s*:?\s*)?"
 _PARTY = re.compile(
     _PREFIX
-    + r"(?P<n>\d{1,5}[a-z]?)"  # numeral, e.g. 114 or 05a
+    + rf"(?P<n>{_PARTY_NUMERAL})"
     r"\s*-?\s*"  # hyphen, sometimes lost or spaced ("114 -KH")
-    r"(?P<type>[^\W\d_]{1,5})"  # type code: KH, CTr, QĐi
+    rf"(?P<type>{_TYPE_CODE})"
     r"\s*/\s*"  # the Party slash
-    r"(?P<issuer>[^\W_]{2,12}(?:-[^\W_]{1,12})*)\s*$",  # issuer, e.g. ĐUK or TWĐTN-VP
+    rf"(?P<issuer>{_PARTY_ISSUER})\s*$",
 )
 _STATE = re.compile(
     _PREFIX
     + r"(?P<n>\d{1,5}(?:\.\d{1,3}|[a-z])?)"  # numeral, e.g. 1286, 66.25 or 12a
     r"\s*/\s*"
-    r"(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"  # year, only in normative numbers
-    r"(?P<symbol>[^\W_]{1,12}(?:\s*-\s*[^\W_]{1,12})*)\s*$",  # QĐ-UBND, UBND-NC, QH14
+    rf"(?:(?P<year>{_YEAR})\s*/\s*)?"  # year, only in normative numbers
+    rf"(?P<symbol>[^\W_]{{1,12}}{_MORE_GROUPS})\s*$",  # QĐ-UBND, UBND-NC, QH14
+)
+# Numbers as written in running text, for parse() to read: stricter than a
+# whole value (the Party hyphen written, a State symbol starting with a letter,
+# not glued to a word or a path before).
+IN_TEXT = (
+    re.compile(rf"(?<![\w/]){_PARTY_NUMERAL}\s*-\s*{_TYPE_CODE}\s*/\s*{_PARTY_ISSUER}"),
+    re.compile(rf"(?<![\w/])\d{{1,5}}(?:\.\d{{1,3}})?\s*/\s*(?:{_YEAR}\s*/\s*)?[^\W\d_][^\W_]{{0,11}}{_MORE_GROUPS}"),
 )
 
 
@@ -60,7 +73,7 @@ def canonical_code(code: str) -> str:
     """'ctr' → 'CTr', 'dUK' → 'ĐUK', 'ND' → 'NĐ', 'Ttg' → 'TTg'."""
     upper = code.upper()
     upper = _LOST_D.get(upper, upper)
-    return _MIXED_CASE.get(upper, upper)
+    return doctypes.MIXED_CASE.get(upper, upper)
 
 
 def pad(numeral: str) -> str:
