@@ -224,6 +224,8 @@ SEED_PLAN = doc(so_hieu="114-KH/ĐUK", nhiem_vu=[
     ("Đoàn Khối Cơ quan - Doanh nghiệp tỉnh", None, "Các chi ủy, đảng ủy cơ sở", False),
     ("Ban Tuyên giáo Đảng ủy Khối", None, "Ban Thường vụ Đảng ủy Khối", False),
     ("Sở Y tế", None, "Các cơ quan, đơn vị", False),
+    ("Đảng ủy Sở Y tế", None, "Các chi ủy và đảng ủy cơ sở", True),
+    ("Chi bộ Sở Tư pháp", None, "Các chi bộ trực thuộc", True),
 ])
 def test_units_match_as_offices_write_them(issuer, signing, unit, expected):
     answer = doc(so_hieu="20-KH/ĐTN", co_quan_ban_hanh=issuer, thay_mat=signing)
@@ -338,3 +340,12 @@ def test_a_link_with_the_unit_or_the_year_places_the_answer():
     tracking = tasks.build([TWO_UNITS, older, answer], None)
     assert tracking.problems == []
     assert tracking.for_task(TWO_UNITS, 1) == [tasks.Answer(answer, "Ban Thường vụ Đoàn Khối", True)]
+
+
+def test_a_unit_named_outright_is_answered_for_not_a_group_it_might_belong_to():
+    plan_ = doc(so_hieu="114-KH/ĐUK", nhiem_vu=[
+        {"noi_dung": "Xây dựng kế hoạch", "don_vi": ["Ban Thường vụ Đoàn Khối", "Các chi đoàn, đoàn cơ sở"]}])
+    answer = doc(so_hieu="20-KH/ĐTN", co_quan_ban_hanh="Đoàn Khối Cơ quan - Doanh nghiệp tỉnh")
+    cell = doc(so_hieu="21-KH/ĐTN", co_quan_ban_hanh="Đoàn cơ sở Sở Y tế")
+    assert tasks._matched(plan_.tasks[0], answer, plan_) == ["Ban Thường vụ Đoàn Khối"]
+    assert tasks._matched(plan_.tasks[0], cell, plan_) == ["Các chi đoàn, đoàn cơ sở"]

@@ -23,7 +23,9 @@ from pathlib import Path
 from vanban.editing import body_templates, docfiles
 from vanban.model import dates, doctypes, markup, notices, numbers, schema
 
-SKIPPED = ("nhiem_vu", "publish")  # not one option each: tasks have their own three; publish is written by hand
+# Not one option each: tasks have their own three; publish, and the tasks of another
+# document this one carries out (thuc_hien_nhiem_vu, a list of mappings), are written by hand.
+SKIPPED = ("nhiem_vu", "publish", "thuc_hien_nhiem_vu")
 # The questions, in the order of the original's layout: type, number, date, trích yếu, header, signature.
 ASKED = ("loai", "so_hieu", "ngay_ban_hanh", "nam", "trich_yeu", "co_quan_ban_hanh", "co_quan_cap_tren",
          "dia_danh", "tham_quyen_ky", "thay_mat", "chuc_vu", "nguoi_ky", "noi_nhan")

@@ -121,7 +121,7 @@ def group_members(unit: str) -> list[tuple[str, ...]] | None:
     if not folded.startswith("cac "):
         return None
     members = []
-    for part in re.split(r",|\bva\b", unit):
+    for part in re.split(r",|\bva\b", fold(unit)):
         key = list(name_key(part))
         if key[:1] == ["cac"]:
             key = key[1:]
@@ -242,9 +242,7 @@ class UnitStatus:
         """The words shown, without the documents: those are listed beside it."""
         if self.answers:
             return HAS_DOCUMENT
-        if self.group == NOTHING:
-            return f"Chưa có văn bản trên trang (tính đến {vietnamese_day(self.on)})"
-        if self.group == NO_DUE:
+        if self.group in (NOTHING, NO_DUE):
             return f"Chưa có văn bản trên trang (tính đến {vietnamese_day(self.on)})"
         return GROUPS[self.group]
 
@@ -366,12 +364,19 @@ def _title_plans(doc: Document, graph) -> list[str]:
     return [graph.registry.resolve(c, doc.title).entry.src_uri for c in find_citations(doc.title, markdown=False)]
 
 
+def _matched(task: Task, doc: Document, plan: Document) -> list[str]:
+    """The task's units that issued `doc`; a unit named outright before a group it might also be in."""
+    units = [u for u in dict.fromkeys(task.units) if unit_matches(u, doc, plan)]
+    named = [u for u in units if group_members(u) is None]
+    return named or units
+
+
 def _infer(tracking: Tracking, plan: Document, doc: Document) -> None:
     matched: dict[int, list[str]] = {}
     for index, task in enumerate(plan.tasks, 1):
         if doc.doctype.name == REPORT_TYPE and "bao cao" not in fold(task.content):
             continue
-        units = [u for u in dict.fromkeys(task.units) if unit_matches(u, doc, plan)]
+        units = _matched(task, doc, plan)
         if units:
             matched[index] = units
     if not matched:
@@ -408,7 +413,7 @@ def _stated(doc: Document, by_number: dict[str, list[Document]], problems: list[
                           "một đơn vị ghi trong nhiệm vụ: " + "; ".join(units))
                     continue
             else:
-                chosen = [u for u in units if unit_matches(u, doc, plan)] or (units if len(units) == 1 else [])
+                chosen = _matched(task, doc, plan) or (units if len(units) == 1 else [])
                 if not chosen:
                     _warn(problems, doc, link,
                           f"Nhiệm vụ thứ {index} của {plan.heading} giao cho nhiều đơn vị; không rõ văn bản này của đơn vị nào.",
