@@ -45,7 +45,7 @@ PROBE = "van-ban/2023/114-kh-duk/index.html"  # the seed plan's page: the same d
 TIME = "/usr/bin/time"
 MB = 1024 * 1024
 
-# Targets of the issue.
+# Targets: the build of a corpus against plain Material, and its growth.
 RATIO_MAX = 1.3  # project ≤ 1.3 × plain Material at 1,000 documents
 GROWTH_MAX = 11.0  # 10 × documents in ≤ 11 × time and memory
 MEMORY_MAX_10K = 2048 * MB  # 10,000 documents in ≤ 2 GB
@@ -315,7 +315,7 @@ def _range(seconds: list) -> str:
 
 
 def _forget_cache(project: Path) -> None:
-    """The citations earlier runs found (vanban.citation_cache): a cold run reads none."""
+    """The citations earlier runs found (citations.cache): a cold run reads none."""
     shutil.rmtree(project / ".cache", ignore_errors=True)
 
 

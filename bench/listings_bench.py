@@ -1,8 +1,9 @@
 """Listings, feeds, deadlines, open data and the lookup table at corpus scale.
 
-Generates N documents (bench/make_corpus.py), runs each generation step of issue 5
-on them and prints its time, the number of files it writes and the largest
-page, so "a page's weight does not grow with the corpus" can be read off.
+Generates N documents (bench/make_corpus.py), runs each generation step of
+the listings, feeds, deadlines and open data on them and prints its time, the
+number of files it writes and the largest page, so "a page's weight does not
+grow with the corpus" can be read off.
 With --browser it also opens the lookup table in Chromium on those N rows and
 prints how long the first render, a filter and a sort take.
 

@@ -3,7 +3,7 @@
 Generates a large corpus (default 20 MB of UTF-8) from the seed plan's own
 vocabulary: its paragraphs, with the numbers, dates and issuers of its
 citations varied, some citations rewritten in the variant forms of
-citations-vn.md §3 (no "số", spaced dashes, lost Đ, old tone placement, lists),
+CITATIONS.md §3 (no "số", spaced dashes, lost Đ, old tone placement, lists),
 and a share of NFD documents. The corpus is cut into documents of about the
 seed's size, as the build parses them one by one. Prints figures; asserts nothing.
 

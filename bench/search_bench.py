@@ -7,7 +7,8 @@ site on 127.0.0.1 and drives Debian's Chromium. Printed for each query:
   index chunks, fragments of the shown results), as a static host sends them:
   text files gzip-compressed, the Pagefind files as written (already compressed);
 - ms from the last keystroke to the results on screen, engine already loaded;
-and the index size and build time. Targets (issue 4): ≤ 600 KB, ≤ 300 ms at 10,000.
+and the index size and build time. Targets: a first query costs ≤ 600 KB
+and ≤ 300 ms at 10,000 documents.
 
     python bench/search_bench.py              # N = 100 and 1000
     python bench/search_bench.py 10000        # sizes to run

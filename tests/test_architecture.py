@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hooks" / "vanban"
@@ -120,3 +121,17 @@ def test_every_room_says_what_it_holds_and_may_import():
 def test_few_modules_at_the_top():
     top = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert len(top) <= TOP_LEVEL_LIMIT, top
+
+
+def test_comments_speak_from_inside_the_repository():
+    """Code points at the project's own rules (CITATIONS.md), never at a file
+    outside it or at an issue number."""
+    root = PACKAGE.parent.parent
+    outside = re.compile(r"citations-vn\.md|\b[Ii]ssue #?\d")
+    found = [f"{path.relative_to(root)}:{number}"
+             for folder in ("hooks", "tests", "bench", "scripts")
+             for path in sorted((root / folder).rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if outside.search(line) and path.name != "test_architecture.py"]
+    assert found == []
+    assert (root / "CITATIONS.md").is_file()

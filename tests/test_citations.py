@@ -1,5 +1,5 @@
 """The citation parser against a table of cases: every variant and every
-negative kind of citations-vn.md §3-§5, each with the exact expected dicts."""
+negative kind of CITATIONS.md §3-§4, each with the exact expected dicts."""
 
 from __future__ import annotations
 

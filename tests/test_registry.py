@@ -22,7 +22,7 @@ DATA = ROOT / "data" / "registry.yml"
 
 @dataclass(frozen=True)
 class Cited:
-    """A citation as vanban.citations.Citation gives it."""
+    """A citation as citations.citation.Citation gives it."""
 
     type: str
     number: str | None

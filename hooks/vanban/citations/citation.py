@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 class Citation(NamedTuple):
     # A named tuple, not a frozen dataclass: tens of thousands are made, pickled
-    # back from the parsing workers and cached at every build (5x cheaper each).
+    # back from the parsing workers and cached at every build: cheaper to make
+    # and to send (the figure: bench/README.md, "Số đo trong chú thích").
     type: str  # full Vietnamese type name, as in model.doctypes
     number: str | None  # canonical số hiệu; bare digits when partial; None when named
     issuer: str | None  # code after the slash (Party) or after the type code (State)

@@ -1,6 +1,6 @@
-"""The grammar of citations (citations-vn.md §4), as regular expressions.
+"""The grammar of citations (CITATIONS.md §4.2), as regular expressions.
 
-All of them run over the MATCH copy of vanban.citation_text (diacritics folded,
+All of them run over the MATCH copy of citations.prepared (diacritics folded,
 Đ→D, case kept), so type words are written without diacritics: "chi thi",
 "so", "ngay", "cua". CITATION is cobalt-style: one verbose pattern, a comment
 on each line; the smaller ones are the steps that read a match's parts.
@@ -27,7 +27,8 @@ ABBREVIATIONS: dict[str, str] = {fold(a).upper(): t.name for t in doctypes.TYPES
 
 def _trie(words) -> str:
     """One regex for many words, as a trie: the engine checks a first letter once
-    instead of trying every word at every position (3x faster than a flat list)."""
+    instead of trying every word at every position (faster than a flat list of
+    alternatives; the figure: bench/README.md)."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -174,8 +175,8 @@ def _lower_pattern(pattern: str) -> str:
 #   at most _TYPE_WORDS words (or the symbol starts at the digit itself);
 # - "nghị quyết" by name starts at its anchor;
 # - and none starts before the digit before its first digit.
-# PREFIX is case-blind and runs over the lower-cased text (no IGNORECASE, 40%
-# faster); CITATION then confirms each hit with its case rules (Roman numerals,
+# PREFIX is case-blind and runs over the lower-cased text (no IGNORECASE, which
+# is slower; bench/README.md); CITATION then confirms each hit with its case rules (Roman numerals,
 # upper-case abbreviations, capitalised names).
 WORDS_BEFORE_SO = max(2 + _TITLE_WORDS, _TYPE_WORDS + 1 + _PREBODY_WORDS)  # "bộ luật"/"pháp lệnh" + title; type + "của" + organ
 # Both open with what they look for, which lets the regex engine skip to it

@@ -1,8 +1,8 @@
-"""Citations of other documents in Vietnamese text (citations-vn.md §3-§5).
+"""Citations of other documents in Vietnamese text (the rules: CITATIONS.md §4).
 
-A small-step pipeline: prepare (vanban.citation_text: clean, mask Markdown,
-fold; keep an offset map), find (vanban.citation_grammar: one verbose regex over
-the folded copy), resolve (here: members, tails, types, canonical numbers), and
+A small-step pipeline: prepare (citations.prepared: clean, mask Markdown,
+fold; keep an offset map), find (citations.grammar: one verbose regex over
+the folded copy, tried in the windows of citations.scan), resolve (here: members, tails, types, canonical numbers), and
 map each span back to the source so that linking replaces exactly text[start:end].
 
 Spans: the type phrase when written for that citation, "số", and the symbol;
@@ -276,7 +276,7 @@ def _glued_unit(prep: Prepared, member: _Member) -> bool:
 
 
 def _share_dates(members: list[_Member], date_after: str | None) -> None:
-    """A date after the last member, or after the body, is every member's (§4.B),
+    """A date after the last member, or after the body, is every member's (CITATIONS.md §4.2 B),
     unless other members carry their own dates."""
     last = members[-1].date
     if len(members) > 1 and last and not any(m.date for m in members[:-1]):

@@ -1,5 +1,5 @@
 """Preparing a document's text for the citation parser, with an offset map back
-to the source (citations-vn.md §4 "Preprocess").
+to the source (CITATIONS.md §4.1).
 
 Three copies of the text are involved:
 - the SOURCE, as given (maybe NFD, with zero-width characters and Markdown);
@@ -37,7 +37,7 @@ _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _COMBINING = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)
 
-# Latin look-alikes planted by text-spinning sites (citations-vn.md §3); they
+# Latin look-alikes planted by text-spinning sites (CITATIONS.md §3); they
 # are folded in the match copy only, so the words shown are never changed.
 # Dotless ı and long ſ too: the case-blind CITATION reads them as i and s
 # (Python's IGNORECASE), so the lower-cased scan must see the same letters.
@@ -101,7 +101,7 @@ def _rebuild(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetM
 
 def _nfc_edits(text: str) -> list[tuple[int, int, str]]:
     """Deleted invisible characters and composed base+mark clusters."""
-    # str.find per character is a fast byte search; the regex scans a plan in 80 µs.
+    # str.find per character is a fast byte search; the regex runs only when one is there.
     hidden = any(char in text for char in _INVISIBLE_CHARS)
     edits = [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)] if hidden else []
     if not unicodedata.is_normalized("NFC", text):
@@ -357,7 +357,8 @@ def _fold_char(char: str) -> str:
 # Latin with diacritics (Latin-1 to Latin Extended Additional, where Vietnamese
 # lives) and the Cyrillic look-alikes; any other character folds to itself.
 # A list indexed by code point, not a dict: str.translate looks a list up
-# 1.6x faster, and folding every body is a tenth of the parser's time.
+# faster, and folding every body is a large part of the parser's time
+# (the figures: bench/README.md).
 _FOLD = list(range(0x1F00))  # higher code points fold to themselves (an IndexError is "unchanged")
 for _code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *map(ord, _HOMOGLYPHS)):
     _FOLD[_code] = ord(_fold_char(chr(_code)))

@@ -1,6 +1,8 @@
 """The document types of Party and State practice and their codes.
 
-Sources: citations-vn.md §1.2 (Party) and §2.3 (State, NĐ 30/2020 Phụ lục III).
+The rules they follow: CITATIONS.md §1-§2. Party codes as Hướng dẫn
+36-HD/VPTW and later Party practice write them; State codes as Nghị định
+30/2020/NĐ-CP (Phụ lục III) and the codes of legal normative documents.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Số hiệu (number and symbol): parsing one written form, printing the canonical one.
 
-Canonical form, citations-vn.md §4: ASCII '-' and '/', no spaces, the numeral
+Canonical form (CITATIONS.md §1): ASCII '-' and '/', no spaces, the numeral
 zero-padded to two digits, codes in canonical case with a lost Đ restored.
 Party: 114-KH/ĐUK. State: 30/2020/NĐ-CP, 1286/QĐ-UBND, 4912/UBND-NC, 59/2020/QH14.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from vanban.model import doctypes
 from vanban.model.text import clean
 
-# Dash and slash look-alikes (citations-vn.md §3).
+# Dash and slash look-alikes (CITATIONS.md §3).
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _SLASHES = dict.fromkeys(map(ord, "\uff0f\u2215\u2044"), "/")
 
@@ -124,7 +124,7 @@ def types_for(number: Number) -> list[doctypes.DocType]:
     type code: a law's number (QH + term) is a Luật, Bộ luật, Pháp lệnh or
     Nghị quyết; a number of the National Assembly's Standing Committee
     (UBTVQH + term) a Nghị quyết or Pháp lệnh, never a law; any other is a
-    Công văn. See docs/dan-chieu.md."""
+    Công văn (CITATIONS.md §4.5)."""
     if number.type_code is None:
         if number.system == "state" and _LAW_ISSUER.fullmatch(number.issuer):
             return _LAW_TYPES

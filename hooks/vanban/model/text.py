@@ -40,7 +40,7 @@ def decode_utf8(data: bytes, *, bom: bool = False) -> str:
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # Non-breaking and other fixed-width spaces read as a plain space.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000"), " ")
-# Eth and African D look like Đ in copied text (citations-vn.md §3).
+# Eth and African D look like Đ in copied text (CITATIONS.md §3).
 _ETH = {ord("\u00d0"): "Đ", ord("\u0189"): "Đ", ord("\u00f0"): "đ", ord("\u0256"): "đ"}
 _CLEAN = {**_INVISIBLE, **_SPACES, **_ETH}
 
