@@ -2,7 +2,8 @@
 # Sourced by build.sh and test.sh: picks the Python environment and installs
 # the pinned packages into it, only when they changed.
 #   - an already active virtual environment ($VIRTUAL_ENV) is used as is;
-#   - otherwise the project's own .venv/ (git-ignored), made on first use.
+#   - otherwise the project's own .venv/ (git-ignored), made on first use
+#     with the python3 first on PATH.
 # The system's Python is never installed into (PEP 668 forbids it on
 # Debian 12+ and Ubuntu 23.04+).
 # Usage: source scripts/venv.sh REQUIREMENTS_FILE
@@ -15,27 +16,34 @@ if [ -n "${VIRTUAL_ENV:-}" ] && [ -x "$VIRTUAL_ENV/bin/python" ]; then
   echo "Dùng môi trường ảo đang bật: $VANBAN_VENV"
 else
   VANBAN_VENV="$PWD/.venv"
-  if [ ! -x "$VANBAN_VENV/bin/python" ]; then
-    # Debian ships venv's pip bootstrap in a separate package.
+  if [ -x "$VANBAN_VENV/bin/python" ]; then
+    echo "Dùng môi trường ảo của dự án: $VANBAN_VENV"
+  else
+    # Debian ships venv's pip bootstrap (ensurepip) in a separate package.
     if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
       echo "Cài python3-venv (Debian) để tạo môi trường ảo…"
       bash scripts/apt-install.sh python3-venv
     fi
-    echo "Tạo môi trường ảo $VANBAN_VENV…"
+    echo "Tạo môi trường ảo $VANBAN_VENV bằng $(command -v python3)…"
     python3 -m venv "$VANBAN_VENV"
   fi
 fi
 export VIRTUAL_ENV="$VANBAN_VENV"
 export PATH="$VANBAN_VENV/bin:$PATH"
+# A stray PYTHONHOME would point the environment's Python at another's library.
+unset PYTHONHOME
 
-# The stamp holds a hash of every file that decides what is installed, so a
-# second run installs nothing unless one of them changed.
+# The stamp holds a hash of everything that decides what is installed (the
+# requirement files, the package's own metadata, which Python, which folder
+# the package is installed from in editable mode), so a second run installs
+# nothing unless one of them changed.
 vanban_stamp_file="$VANBAN_VENV/.vanban-$(basename "$vanban_requirements" .txt)"
-vanban_stamp=$(cat requirements.txt "$vanban_requirements" pyproject.toml | sha256sum | cut -d' ' -f1)
+vanban_stamp=$({ cat requirements.txt "$vanban_requirements" pyproject.toml; python -VV; pwd; } | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$vanban_stamp_file" 2>/dev/null)" = "$vanban_stamp" ]; then
   echo "Gói Python đã đủ theo $vanban_requirements (không cài lại)."
 else
-  echo "Cài gói Python theo $vanban_requirements vào $VANBAN_VENV…"
+  echo "Cài gói Python theo $vanban_requirements vào $VANBAN_VENV (lần đầu mất vài phút)…"
   python -m pip install -q --disable-pip-version-check -r "$vanban_requirements"
   echo "$vanban_stamp" >"$vanban_stamp_file"
+  echo "Đã cài xong gói Python."
 fi
