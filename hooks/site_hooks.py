@@ -1,7 +1,8 @@
 """MkDocs adapter: turns MkDocs events into calls of the vanban core.
 
 MkDocs imports this file by path and keeps it between builds of `mkdocs serve`,
-so all build state lives in _state and is started afresh in on_config.
+so all build state lives in _state and is started afresh in on_config; _run
+holds what is known once per MkDocs command (which command it is).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -19,6 +21,20 @@ from vanban.site import build as core
 
 log = logging.getLogger("mkdocs.vanban")
 _state: dict = {}
+_run: dict = {}
+# The variable mkdocs.yml reads `extra.van_ban.pdf` from.
+PDF_VARIABLE = "VANBAN_PDF"
+
+
+def on_startup(command, dirty):
+    _run["command"] = command
+    if _previewing_without_pdfs():
+        log.info("Xem trước không làm bản PDF (chậm); cần PDF thì chạy với %s=true.", PDF_VARIABLE)
+
+
+def _previewing_without_pdfs() -> bool:
+    # A preview rebuilds on every save: PDFs only when the editor asked for them by name.
+    return _run.get("command") == "serve" and PDF_VARIABLE not in os.environ
 
 
 def on_config(config):
@@ -30,7 +46,7 @@ def on_config(config):
     _state["options"] = core.Options(
         site_url=config.site_url or "",
         identity=dict(config.extra.get("to_chuc", {})),
-        pdf=_flag(settings.get("pdf", False)),
+        pdf=_flag(settings.get("pdf", False)) and not _previewing_without_pdfs(),
         registry=root / "data" / "registry.yml",
     )
     return config

@@ -1,6 +1,7 @@
 """The CI files: actionlint passes on the GitHub workflow, and both CI files run
-the README's test command, `vanban check`, a strict build and the gates, and
-publish only from main, one deploy at a time."""
+the README's test command, `vanban check`, a strict build and the gates (these
+three from the project's .venv/ the first made), and publish only from main,
+one deploy at a time."""
 
 from __future__ import annotations
 
@@ -48,8 +49,10 @@ def run_lines(job: dict) -> list[str]:
 def test_the_workflow_checks_then_builds_then_gates_in_that_order():
     build = workflow()["jobs"]["build"]
     lines = run_lines(build)
-    assert [next(i for i, line in enumerate(lines) if line.startswith(cmd)) for cmd in PIPELINE] == [0, 1, 2, 3]
-    assert lines[3] == "vanban gates site"
+    assert [next(i for i, line in enumerate(lines) if line.startswith(cmd)) for cmd in PIPELINE] == [0, 2, 3, 4]
+    # The steps after the tests run the programs scripts/test.sh installed into .venv/.
+    assert lines[1] == 'echo "$PWD/.venv/bin" >> "$GITHUB_PATH"'
+    assert lines[4] == "vanban gates site"
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text()  # .ci/run runs the same command
     build_step = next(s for s in build["steps"] if s.get("run", "").startswith("mkdocs build"))
     assert "steps.pages.outputs.base_url" in build_step["env"]["SITE_URL"]
@@ -81,6 +84,7 @@ def test_gitlab_runs_the_same_and_publishes_public():
     script = ci[".kiem-tra"]["script"]
     order = [next(i for i, line in enumerate(script) if cmd in line) for cmd in PIPELINE]
     assert order == sorted(order) and order[0] == 0
+    assert script[1] == 'export PATH="$PWD/.venv/bin:$PATH"'
     assert "CI_PAGES_URL" in script[order[2] - 1]
     assert "--site-dir public" in script[order[2]] and script[order[3]] == "vanban gates public"
     assert ci["pages"]["extends"] == ".kiem-tra"

@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -32,6 +32,18 @@ STYLESHEETS = ("assets/vanban.css", "assets/print.css")
 LANGUAGE = "vi"
 # What WeasyPrint needs from Debian: Pango, HarfBuzz's subsetter, a serif face with all of Vietnamese.
 SYSTEM_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-noto-core")
+# Said once a build where Pango cannot be loaded: the rest of the site is built
+# without PDFs. The ways to install it are WeasyPrint's own installation guide's.
+PANGO_MISSING = "\n".join((
+    "Không làm bản PDF: máy này thiếu thư viện Pango mà WeasyPrint cần để in ({error}).",
+    "  Trang vẫn được dựng đủ, chỉ không có bản PDF và nút “Tải PDF”. Cài Pango rồi dựng lại:",
+    "  - Debian, Ubuntu: sudo apt-get install " + " ".join(SYSTEM_PACKAGES),
+    "  - macOS: brew install pango (vẫn báo thiếu thì: export DYLD_FALLBACK_LIBRARY_PATH=/opt/homebrew/lib)",
+    "  - Windows: cài MSYS2 (https://www.msys2.org/), trong cửa sổ “MSYS2 UCRT64” chạy"
+    " pacman -S mingw-w64-ucrt-x86_64-pango, rồi đặt biến WEASYPRINT_DLL_DIRECTORIES=C:\\msys64\\ucrt64\\bin",
+    "  - hoặc mở dự án trong dev container (thư mục .devcontainer/): có sẵn Pango.",
+    "  Không cần PDF thì đặt VANBAN_PDF=false.",
+))
 
 # A real button, so it is focusable and works with Enter and Space; print.js
 # calls window.print() for any element carrying data-vb-in.
@@ -52,7 +64,21 @@ def page_html(site_dir: Path, doc: Document) -> Path:
     return pretty if pretty.exists() else site_dir / stem.with_suffix(".html")
 
 
+def pango_missing() -> str | None:
+    """Why WeasyPrint cannot run here, or None. It loads Pango as it is imported,
+    and a missing system library is an OSError, not an ImportError."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as err:
+        return str(err)
+    return None
+
+
 def add_actions(site: Site) -> None:
+    # Checked before any page links its PDF, so a missing Pango leaves no link to a file never made.
+    if site.options.pdf and (error := pango_missing()):
+        site.options = replace(site.options, pdf=False)
+        site.log.append(PANGO_MISSING.format(error=error))
     for doc in site.published:
         actions = site.parts[doc.src_uri].actions
         actions.append(PRINT_BUTTON)
