@@ -19,6 +19,12 @@ else
   if [ -x "$VANBAN_VENV/bin/python" ]; then
     echo "Dùng môi trường ảo của dự án: $VANBAN_VENV"
   else
+    # The pinned packages (and vanban itself) need 3.11: Ubuntu 22.04's python3 is 3.10.
+    if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "Cần Python 3.11 trở lên, mà python3 ở đây là: $(python3 --version 2>&1 || echo 'không có')." >&2
+      echo "Cài Python mới hơn, hoặc dùng uv: uv venv --python 3.11 && source .venv/bin/activate, rồi chạy lại lệnh này." >&2
+      exit 1
+    fi
     # Debian ships venv's pip bootstrap (ensurepip) in a separate package.
     if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
       echo "Cài python3-venv (Debian) để tạo môi trường ảo…"
@@ -43,7 +49,9 @@ if [ "$(cat "$vanban_stamp_file" 2>/dev/null)" = "$vanban_stamp" ]; then
   echo "Gói Python đã đủ theo $vanban_requirements (không cài lại)."
 else
   echo "Cài gói Python theo $vanban_requirements vào $VANBAN_VENV (lần đầu mất vài phút)…"
-  python -m pip install -q --disable-pip-version-check -r "$vanban_requirements"
+  # --use-pep517: a package published only as source (feedgen) is built as a wheel, the way
+  # newer pip always does, not by the deprecated setup.py install of the pip Debian bundles.
+  python -m pip install -q --disable-pip-version-check --use-pep517 -r "$vanban_requirements"
   echo "$vanban_stamp" >"$vanban_stamp_file"
   echo "Đã cài xong gói Python."
 fi
