@@ -68,6 +68,8 @@ def test_the_plan_page_links_the_answering_documents(site):
     table = section(site.html("van-ban/2023/114-kh-duk/index.html"), "nhiem-vu-va-thoi-han")
     assert '<a href="../12-kh-dtn/">Kế hoạch 12-KH/ĐTN</a>' in table
     assert '<a href="../05-kh-cb/">Kế hoạch 05-KH/CB</a>' in table
+    # Several units in one task: each named before its status.
+    assert "<br><strong>Ban Thường vụ Đoàn Khối</strong>: Chưa có văn bản trên trang (tính đến 15/05/2023)" in table
 
 
 def test_reports_on_the_plan_are_listed_newest_first(site):

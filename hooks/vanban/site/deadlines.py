@@ -106,7 +106,7 @@ def status_cell(entry: Entry, from_uri: str, statuses: list[UnitStatus] | None =
             text += md(": ") + Markup("; ").join(
                 md_link(a.doc.heading, rel(from_uri, a.doc.src_uri))
                 + md(f" ({answer_when(a.doc)}, {status.timing(a, entry.task.due)})") for a in status.answers)
-        lines.append(md(f"{status.unit}: ") + text if len(shown) > 1 else text)
+        lines.append(Markup("**") + md(status.unit) + Markup("**: ") + text if len(shown) > 1 else text)
     return Markup("<br>").join(lines)
 
 
