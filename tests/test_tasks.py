@@ -351,3 +351,12 @@ def test_a_unit_named_outright_is_answered_for_not_a_group_it_might_belong_to():
     cell = doc(so_hieu="21-KH/ĐTN", co_quan_ban_hanh="Đoàn cơ sở Sở Y tế")
     assert tasks._matched(plan_.tasks[0], answer, plan_) == ["Ban Thường vụ Đoàn Khối"]
     assert tasks._matched(plan_.tasks[0], cell, plan_) == ["Các chi đoàn, đoàn cơ sở"]
+
+
+def test_a_link_to_a_plan_not_on_the_site_does_not_stop_a_strict_build(tmp_path):
+    answer = plan(so_hieu="20-KH/ĐTN", co_quan_ban_hanh="Đoàn Khối Cơ quan - Doanh nghiệp tỉnh",
+                  thuc_hien_nhiem_vu=[{"van_ban": "116-KH/ĐUK", "nhiem_vu": 1}])
+    result = build_project(tmp_path, {"2023/20-kh-dtn.md": answer})
+    assert result.returncode == 0, result.output
+    assert ("plans/2023/20-kh-dtn.md:10: cảnh báo [thuc_hien_nhiem_vu] Không có văn bản giao nhiệm vụ nào "
+            "số hiệu “116-KH/ĐUK” trên trang.") in result.output
