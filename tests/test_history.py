@@ -77,10 +77,11 @@ def test_each_change_shows_its_exact_words_and_fields(built):
     assert first is not None
     assert ('<p class="vb-thay-doi-doan">Điều 1. Tổ chức hội nghị vào tháng <del>5/2023.</del><ins>6/2023.</ins></p>'
             in first.group(1))
-    second = re.search(r"<summary>Thay đổi ngày 01/06/2023: 2 trường, 1 đoạn nội dung</summary>(.*?)</details>",
+    second = re.search(r"<summary>Thay đổi ngày 01/06/2023: 2 trường thông tin, 1 đoạn nội dung</summary>(.*?)</details>",
                        html, re.S).group(1)
-    assert re.search(r"<td><code>trich_yeu</code></td>\s*<td><del>Tổ chức hội nghị</del></td>\s*"
-                     r"<td><ins>Tổ chức hội nghị dân vận</ins></td>", second)
+    assert ("<li><strong>Trích yếu</strong> (<code>trich_yeu</code>): <del>Tổ chức hội nghị</del> → "
+            "<ins>Tổ chức hội nghị dân vận</ins></li>") in second
+    assert f"<li><strong>Đính chính</strong> (<code>dinh_chinh</code>): thêm <ins>{CORRECTION}</ins></li>" in second
     assert '<p class="vb-thay-doi-doan"><ins>Điều 3. Văn phòng theo dõi.</ins></p>' in second
 
 

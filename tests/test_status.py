@@ -83,8 +83,8 @@ def test_a_replaced_registry_document_says_by_which_document(built):
 def test_a_link_to_a_replaced_document_is_marked_with_its_status_in_the_title(built):
     html = built.html("van-ban/2023/114-kh-duk/index.html")
     assert ('<a class="vb-dan-chieu vb-het-hieu-luc" href="../../dan-chieu/quy-che-09-qc-duk-2022/" '
-            'title="Bị thay thế bởi Quyết định 215-QĐ/ĐUK, ngày 01/03/2024">Quy chế số 09-QC/ĐUK '
-            '<span class="vb-dau-hieu-luc">(đã bị thay thế)</span></a>') in html
+            'title="Bị thay thế bởi Quyết định 215-QĐ/ĐUK, ngày 01/03/2024">Quy chế số 09-QC/ĐUK'
+            '<span class="vb-dau-hieu-luc"> (đã bị thay thế)</span></a>') in html
     # A document still standing by a source is linked without a marker.
     assert '<a class="vb-dan-chieu" href="../../dan-chieu/chi-thi-06-ct-tu-2021/">Chỉ thị số 06-CT/TU</a>' in html
 
@@ -122,8 +122,8 @@ def test_a_relation_stated_in_front_matter_counts(built):
 def test_listings_table_json_and_csv_carry_the_status(built):
     listing = built.html("danh-muc/tat-ca/index.html")
     assert ('<a class="vb-het-hieu-luc" href="../../van-ban/2023/114-kh-duk/" title="Bị bãi bỏ một phần bởi '
-            'Quyết định 215-QĐ/ĐUK, ngày 01/03/2024">114-KH/ĐUK <span class="vb-dau-hieu-luc">'
-            '(bị bãi bỏ một phần)</span></a>') in listing
+            'Quyết định 215-QĐ/ĐUK, ngày 01/03/2024">114-KH/ĐUK<span class="vb-dau-hieu-luc">'
+            ' (bị bãi bỏ một phần)</span></a>') in listing
     table = json.loads((built.site / "tra-cuu/van-ban.json").read_text(encoding="utf-8"))
     column = table["cot"].index("trang_thai")
     by_number = {row[1]: row[column] for row in table["dong"]}
@@ -154,3 +154,10 @@ def test_search_records_carry_the_status(tmp_path):
     meta = record(doc, Path(tmp_path), 0, "Bị bãi bỏ một phần").meta
     from vanban.search import tokens
     assert meta["trang_thai"] == tokens.tag_text(tokens.encode_text("Bị bãi bỏ một phần"), 0)
+
+
+def test_search_reads_the_document_not_its_status(built):
+    from vanban.search.extract import article_text
+    text = article_text(built.html("van-ban/2023/114-kh-duk/index.html"))
+    assert "Thực hiện Quy chế số 09-QC/ĐUK, ngày 25/11/2022" in text
+    assert "đã bị thay thế" not in text and "Bị bãi bỏ một phần bởi" not in text

@@ -76,7 +76,7 @@ def linked_body(body: str, links: list[tuple]) -> str:
         pieces.append(f"{_OPEN}{len(labels)}{_CLOSE}")
         title, marker = status if status else ("", "")
         if marker:
-            labels.append(f'[{label.replace("<", "&lt;")} <span class="{MARK_CLASS}">({_escaped(marker)})</span>]'
+            labels.append(f'[{label.replace("<", "&lt;")}<span class="{MARK_CLASS}"> ({_escaped(marker)})</span>]'
                           f'({target} "{_escaped(title)}"){{.{LINK_CLASS} .{ENDED_CLASS}}}')
         else:
             labels.append(f"[{label.replace('<', '&lt;')}]({target}){{.{LINK_CLASS}}}")

@@ -21,6 +21,8 @@ _DROP = re.compile(
     r'|<div class="admonition [^"]*\bvb-(?:hieu-luc|dinh-chinh)\b[^"]*">.*?</div>',
     re.S,
 )
+# The words a link to a replaced or repealed document carries after the cited ones.
+_MARKER = re.compile(r'<span class="vb-dau-hieu-luc">.*?</span>')
 _BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|tr|table|thead|tbody|blockquote|section|aside|dl|dt|dd)\b[^>]*>|<br\s*/?>")
 _CELL = re.compile(r"</?t[dh]\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
@@ -48,7 +50,7 @@ def article_text(page_html: str) -> str | None:
     if not found:
         return None
     inner = _document_only(found.group(1))
-    inner = _DROP.sub(" ", inner)
+    inner = _DROP.sub(" ", _MARKER.sub("", inner))
     inner = _BLOCK.sub("\n", inner)
     inner = _CELL.sub(" ", inner)
     text = html.unescape(_TAG.sub("", inner))

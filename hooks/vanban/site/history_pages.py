@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from vanban.graph import history as history_mod
 from vanban.graph.history import Change, Commit, History
+from vanban.model import schema
 from vanban.model.markup import render
 from vanban.model.problems import Problem
 
@@ -28,7 +29,13 @@ def moment(commit: Commit) -> dt.datetime:
 
 def _diff(change: Change) -> Markup:
     """The change as HTML: a table of changed fields, then the changed paragraphs word by word."""
-    return Markup(render("history_change.html", change=change, day=day))
+    return Markup(render("history_change.html", change=change, day=day, label=label))
+
+
+def label(key: str) -> str:
+    """A field's Vietnamese name, as the page's panel and the guide call it."""
+    spec = schema.BY_KEY.get(key)
+    return spec.label if spec else key
 
 
 def section(history: History) -> str:
@@ -59,7 +66,8 @@ def step(site) -> None:
     for doc in docs:
         note = doc.meta.get("dinh_chinh")
         if note:
-            site.parts[doc.src_uri].notices.insert(0, correction(str(note)))
+            # After the status: whether the document stands comes first.
+            site.parts[doc.src_uri].notices.append(correction(str(note)))
     if project is None or not docs:
         return
     plans = (project / docs[0].path).parent

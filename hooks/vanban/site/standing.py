@@ -21,7 +21,7 @@ def marked_link(label: str, target: str, status: Status = NOT_KNOWN) -> Markup:
     visible marker and its status in the link's title."""
     if not status.marker:
         return md_link(label, target)
-    return Markup('[{label} <span class="{mark}">({marker})</span>]({target} "{title}"){{.{ended}}}').format(
+    return Markup('[{label}<span class="{mark}"> ({marker})</span>]({target} "{title}"){{.{ended}}}').format(
         label=md(label), mark=Markup(MARK_CLASS), marker=status.marker, target=Markup(target),
         title=link_title(status), ended=Markup(ENDED_CLASS))
 
