@@ -3,7 +3,9 @@
 Holds: `build` (the build's entry point and its ordered steps), `pages` (a
 published document's page), `cited_pages` (a page for each cited document),
 `listings`, `deadlines` (tasks and the iCalendar), `feeds` (Atom and RSS),
-`opendata` (JSON and CSV) and `pdf`.
+`opendata` (JSON and CSV), `pdf`, `standing` (a document's status on pages
+and links), `history_pages` ("Lịch sử" and the correction notice) and `signed`
+(the signed original's file and panel row).
 
 May import: `vanban.model`, `vanban.citations`, `vanban.graph`, `vanban.search`,
 `vanban.forked`. Nothing of `vanban` imports this but the MkDocs adapter
