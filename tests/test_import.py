@@ -45,9 +45,12 @@ def test_seed_body_keeps_headings_numbering_and_emphasis():
     assert result.body.strip() == seed.body.strip()
 
 
-def test_nam_comment_explains_where_the_year_comes_from():
+def test_ghi_chu_explains_where_the_year_comes_from():
+    """A field, not a YAML comment: the browser editor keeps fields and drops comments."""
     result = importer.convert(importer_text.paragraphs(SOURCE.read_text(encoding="utf-8")))
-    assert '# Bản gốc không ghi ngày ban hành; năm 2023 lấy từ trích yếu ("năm 2023").\nnam: 2023\n' in result.front_matter()
+    front = result.front_matter()
+    assert "#" not in front
+    assert "\nghi_chu: Bản gốc không ghi ngày ban hành; năm 2023 lấy từ trích yếu (“năm 2023”).\n" in front
 
 
 def test_no_year_anywhere_writes_nothing(tmp_path, monkeypatch, capsys):
@@ -63,7 +66,8 @@ def test_no_year_anywhere_writes_nothing(tmp_path, monkeypatch, capsys):
     # the editor supplies the year the source does not give
     assert cli.main(["import", str(source), "--nam", "2023"]) == 0
     written = (tmp_path / "plans" / "2023" / "114-kh-duk.md").read_text(encoding="utf-8")
-    assert "# Bản gốc không ghi ngày ban hành; năm 2023 do người nhập ghi (--nam).\nnam: 2023\n" in written
+    assert "\nnam: 2023\n" in written
+    assert "\nghi_chu: Bản gốc không ghi ngày ban hành; năm 2023 do người nhập ghi (--nam).\n" in written
 
 
 def test_refuses_to_overwrite_and_stdout_writes_nothing(tmp_path, monkeypatch, capsys):

@@ -24,7 +24,7 @@ CASES = {
         "thay_mat": "Ban Thường vụ",
         "noi_nhan": ["Ban Tuyên giáo Tỉnh ủy", "Các chi ủy, đảng ủy cơ sở", "Đăng Website", "Lưu VP"],
         "thuc_hien": ["Kế hoạch số 45-KH/TU, ngày 10/3/2023 của Ban Thường vụ Tỉnh ủy"],
-        "nhiem_vu": [{"noi_dung": "Tổ chức học tập đầy đủ", "don_vi": "Các chi ủy, đảng ủy cơ sở", "han": "6/2023"}],
+        "nhiem_vu": [{"noi_dung": "Tổ chức học tập đầy đủ", "don_vi": ["Các chi ủy, đảng ủy cơ sở"], "han": "6/2023"}],
     }, "2023-05-15"),
     "state-decision": (docx_factory.STATE_DECISION, "2024/123-qd-ubnd.md", {
         "so_hieu": "123/QĐ-UBND", "loai": "Quyết định",

@@ -62,14 +62,15 @@ class Imported:
     body: str
     missing: list[str] = field(default_factory=list)  # fields the source does not give
     notes: list[str] = field(default_factory=list)  # values found by a heuristic, and how
-    year_source: str = ""  # where nam came from when the source gives no date, for a comment
+    year_source: str = ""  # where nam came from when the source gives no date, for ghi_chu
 
     def front_matter(self) -> str:
-        """The YAML block, fields in the guide's order, with a comment where a value was inferred."""
-        text = markup.editor_front_matter(self.meta)
-        if "nam" in self.meta and "ngay_ban_hanh" not in self.meta and self.year_source:
-            text = text.replace("\nnam:", f"\n# Bản gốc không ghi ngày ban hành; {self.year_source}.\nnam:", 1)
-        return text
+        """The YAML block, fields in the guide's order. Where the year was inferred it
+        says so in ghi_chu, not in a YAML comment: the browser editor drops comments."""
+        meta = dict(self.meta)
+        if "nam" in meta and "ngay_ban_hanh" not in meta and self.year_source and "ghi_chu" not in meta:
+            meta["ghi_chu"] = f"Bản gốc không ghi ngày ban hành; {self.year_source}."
+        return markup.editor_front_matter(meta)
 
     def document(self) -> str:
         return markup.with_front_matter(self.front_matter(), f"{self.body.strip()}\n")
@@ -430,7 +431,8 @@ def _task(text: str) -> dict | None:
     cut = min(positions)
     units = [_capital(u.strip(" ,")) for u in re.split(r"\s+và\s+|;\s*", action[:cut].strip()) if u.strip(" ,")]
     content = _capital(action[cut:].strip())
-    return {"noi_dung": content, "don_vi": units if len(units) > 1 else units[0], "han": due}
+    # Always a list, even of one: the browser editor's list of units reads no single text.
+    return {"noi_dung": content, "don_vi": units, "han": due}
 
 
 def _capital(text: str) -> str:
@@ -452,7 +454,7 @@ def _year(meta: dict, nam: int | None, notes: list[str]) -> str:
     if match:
         meta["nam"] = int(match[1])
         notes.append(f"nam: {match[1]} lấy từ trích yếu (“năm {match[1]}”).")
-        return f"năm {match[1]} lấy từ trích yếu (\"năm {match[1]}\")"
+        return f"năm {match[1]} lấy từ trích yếu (“năm {match[1]}”)"
     number = numbers.parse(str(meta.get("so_hieu", "")))
     if number and number.year:
         meta["nam"] = number.year

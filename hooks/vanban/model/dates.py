@@ -25,6 +25,12 @@ _FORMS = (
 EXAMPLES = "2023-04-20, 20/4/2023, 4/2023 hoặc 2023"
 
 
+def pattern() -> str:
+    """Every accepted form as one regular expression, valid in Python and in
+    JavaScript (the browser editor checks a date field with it)."""
+    return "^(?:" + "|".join(p.pattern[1:-1] for p, _order in _FORMS) + ")$"
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     year: int

@@ -109,6 +109,9 @@ FIELDS: tuple[Field, ...] = (
           "bỏ trống thì trang tự xếp theo đơn vị ban hành và trích yếu."),
     Field("publish", "Đăng website", "bool", False, "true",
           "true để đăng dù Nơi nhận không có dòng “Đăng Website”; false để giữ lại dù có."),
+    Field("ghi_chu", "Ghi chú biên tập", "text", False,
+          "Bản gốc không ghi ngày ban hành; năm 2023 lấy từ trích yếu",
+          "Ghi chú của người biên tập về nguồn của thông tin (ví dụ năm lấy từ đâu); không đăng lên trang."),
 )
 
 BY_KEY = {f.key: f for f in FIELDS}

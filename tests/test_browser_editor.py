@@ -1,0 +1,199 @@
+"""An editor uses /quan-tri/ (Decap CMS with decap-server, no sign-in) on a fresh
+copy of the project: creates a Kế hoạch through the form, and opens and saves
+the seed plan. Chromium may ask nothing but 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_project, serve
+from vanban.model import documents
+
+pytestmark = pytest.mark.browser
+
+SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+SEED = "plans/2023/114-kh-duk.md"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def split(path: Path) -> tuple[dict, bytes]:
+    """The front matter as parsed, and the body's exact bytes."""
+    data = path.read_bytes()
+    end = data.index(b"\n---\n", 4)
+    return yaml.safe_load(data[4:end].decode("utf-8")), data[end + 5:]
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """A fresh copy of the project, decap-server on it, and its built site served."""
+    node = shutil.which("node")
+    if node is None or not SERVER.exists() or not (ROOT / "node_modules/decap-cms/dist/decap-cms.js").exists():
+        pytest.skip("Node.js and node_modules (npm ci) are needed for the editor")
+    port = free_port()
+    built = build_project(tmp_path_factory.mktemp("editor"), env={"VANBAN_CMS_LOCAL_PORT": str(port)})
+    assert built.returncode == 0, built.output
+    project = built.project
+    log = open(project / "decap-server.log", "w")
+    server = subprocess.Popen([node, str(SERVER)], cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1",
+                                   "GIT_REPO_DIRECTORY": str(project)})
+    for _ in range(200):  # until it listens (a start-up, not a measured time)
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    http, url = serve(built.site)
+    yield project, url
+    http.shutdown()
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture
+def cms(browser, editor):
+    """Chromium with every request outside 127.0.0.1 refused and recorded."""
+    project, url = editor
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def route(r):
+        if urlsplit(r.request.url).hostname != "127.0.0.1":
+            outside.append(r.request.url)
+            return r.abort()
+        return r.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.goto(f"{url}/quan-tri/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Văn bản", exact=True).first.wait_for()
+    yield page, project, url
+    context.close()
+    assert outside == []
+
+
+def wait_for_file(path: Path, old: bytes | None = None) -> None:
+    for _ in range(600):
+        if path.exists() and path.read_bytes() != old:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{path} was not written")
+
+
+def publish(page) -> None:
+    page.get_by_text("Công bố", exact=True).click()
+    page.get_by_text("Công bố ngay", exact=True).click()
+    page.get_by_text("Đã công bố", exact=True).wait_for()
+
+
+def choose(page, field: str, value: str) -> None:
+    box = page.locator(f'input[id^="{field}-field"]')
+    box.click()
+    box.fill(value)
+    page.keyboard.press("Enter")
+
+
+def add_item(page, button: str, value: str) -> None:
+    page.get_by_role("button", name=button).click()
+    page.locator('input[id^="muc-field"]').last.fill(value)
+
+
+def test_the_vietnamese_locale_has_every_phrase(cms):
+    page, _, _ = cms
+    missing = page.evaluate("""() => {
+      const flat = (o, p = '', out = {}) => { for (const [k, v] of Object.entries(o)) {
+        const key = p ? p + '.' + k : k; if (v && typeof v === 'object') flat(v, key, out); else out[key] = v; } return out; };
+      const en = flat(CMS.getLocale('en')), vi = flat(CMS.getLocale('vi'));
+      // Phrases that are only a placeholder or a brand are the same in every language.
+      const same = (k) => /^[＋\\s%{}a-zA-Z]*$/.test(en[k]) && /%\\{|^Markdown$/.test(en[k]);
+      return Object.keys(en).filter(k => !(k in vi) || (vi[k] === en[k] && !same(k)));
+    }""")
+    assert missing == []
+
+
+def test_open_and_save_the_seed_plan_leaves_it_as_it_was(cms):
+    """Decap saves only a changed entry: one field is changed and saved, then
+    changed back and saved; every other field went through its writer twice."""
+    page, project, _ = cms
+    path = project / SEED
+    meta_before, body_before = split(path)
+    address = page.url.split("#")[0] + "#/collections/van-ban/entries/2023/114-kh-duk"
+    for title, expected in ((meta_before["trich_yeu"] + " (sửa)", {**meta_before, "trich_yeu": meta_before["trich_yeu"] + " (sửa)"}),
+                            (meta_before["trich_yeu"], meta_before)):
+        old = path.read_bytes()
+        page.goto(address)
+        page.reload()
+        box = page.locator('input[id^="trich_yeu-field"]')
+        box.wait_for()
+        box.fill(title)
+        publish(page)
+        wait_for_file(path, old)
+        meta_after, body_after = split(path)
+        assert meta_after == expected
+        assert body_after == body_before
+    doc, problems = documents.read(path)
+    assert problems == [] and doc.heading == "Kế hoạch 114-KH/ĐUK"
+    assert "#" not in path.read_text(encoding="utf-8").split("\n---\n")[0]  # nothing left in comments
+
+
+def test_create_a_plan_through_the_form(cms):
+    page, project, url = cms
+    page.goto(page.url.split("#")[0] + "#/collections/van-ban/new")
+    page.locator('input[id^="so_hieu-field"]').fill("120-KH/ĐUK")
+    choose(page, "loai", "Kế hoạch")
+    page.locator('input[id^="trich_yeu-field"]').fill("Tuyên truyền kỷ niệm 50 năm Ngày Giải phóng miền Nam")
+    page.locator('input[id^="co_quan_ban_hanh-field"]').fill("Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh")
+    page.locator('input[id^="ngay_ban_hanh-field"]').fill("15/3/2025")
+    page.locator('input[id^="nam-field"]').fill("2025")
+    page.locator('input[id^="dia_danh-field"]').fill("Bến Tre")
+    choose(page, "tham_quyen_ky", "T/M")
+    page.locator('input[id^="thay_mat-field"]').fill("Ban Thường vụ")
+    add_item(page, "Thêm nơi nhận", "Các chi ủy, đảng ủy cơ sở")
+    add_item(page, "Thêm nơi nhận", "Đăng Website")
+    page.get_by_role("button", name="Thêm nhiệm vụ").click()
+    page.locator('textarea[id^="noi_dung-field"]').fill("Xây dựng kế hoạch tuyên truyền của đơn vị")
+    add_item(page, "Thêm đơn vị thực hiện", "Các chi ủy, đảng ủy cơ sở")
+    page.locator('input[id^="han-field"]').fill("4/2025")
+    body = page.locator('[id^="body-field"] [contenteditable="true"], [contenteditable="true"]').last
+    body.click()
+    page.keyboard.type("## I. MỤC ĐÍCH YÊU CẦU\n\n**1.** Tuyên truyền sâu rộng trong cán bộ, đảng viên.")
+    publish(page)
+    path = project / "plans" / "2025" / "120-kh-duk.md"
+    wait_for_file(path)
+
+    meta, body_bytes = split(path)
+    assert meta["so_hieu"] == "120-KH/ĐUK" and meta["nam"] == 2025 and meta["ngay_ban_hanh"] == "15/3/2025"
+    assert meta["noi_nhan"] == ["Các chi ủy, đảng ủy cơ sở", "Đăng Website"]
+    assert meta["nhiem_vu"] == [{"noi_dung": "Xây dựng kế hoạch tuyên truyền của đơn vị",
+                                 "don_vi": ["Các chi ủy, đảng ủy cơ sở"], "han": "4/2025"}]
+    assert "publish" not in meta  # an untouched switch writes nothing: publication follows Nơi nhận
+    assert b"**1.** Tuy\xc3\xaan truy\xe1\xbb\x81n" in body_bytes
+
+    check = subprocess.run([sys.executable, "-m", "vanban.cli", "check", "plans"], cwd=project,
+                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "lỗi" not in check.stdout.lower().replace("0 lỗi", ""), check.stdout
+
+    rebuilt = build_project(project.parent / "again", plans={
+        str(p.relative_to(project / "plans")): p.read_bytes() for p in (project / "plans").rglob("*.md")})
+    assert rebuilt.returncode == 0, rebuilt.output
+    html = rebuilt.html("van-ban/2025/120-kh-duk/index.html")
+    assert "Tuyên truyền kỷ niệm 50 năm Ngày Giải phóng miền Nam" in html
+    assert json.loads((rebuilt.site / "api" / "van-ban.json").read_text(encoding="utf-8"))["so_luong"] == 2
