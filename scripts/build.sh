@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 bash scripts/apt-install.sh libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core
 # shellcheck source=scripts/venv.sh
 source scripts/venv.sh requirements.txt
+# Decap CMS, the editors' /quan-tri/, is copied from node_modules into the site.
+bash scripts/npm-install.sh
 export NO_MKDOCS_2_WARNING=1
 if [ "${1:-build}" = "serve" ]; then
   shift

@@ -41,7 +41,7 @@ NUMBER_MESSAGE = ("Ghi số hiệu ở dạng chuẩn, không có chữ “Số�
 DATE_MESSAGE = f"Ghi ngày, tháng hoặc năm: {dates.EXAMPLES}."
 
 # Fields of kind "text" that hold more than one line.
-MULTILINE = {"ghi_chu"}
+MULTILINE = {"ghi_chu", "dinh_chinh"}
 # The form writes the year always: the file's folder is plans/<năm>/ and Decap
 # can put only a field's value there (its {{year}} reads a field named “date”).
 # The path is written {{nam}}, not {{fields.nam}}: Decap turns the dot of a path
@@ -109,7 +109,12 @@ def backend(settings: dict | None, environ: dict | None = None) -> Backend:
 # --- the configuration --------------------------------------------------------------
 
 def _hint(spec: schema.Field) -> str:
-    return f"{spec.help} Ví dụ: {spec.example}"
+    """The guide's sentence and, for one value or a list, its example as typed in the form."""
+    if isinstance(spec.example, str):
+        return f"{spec.help} Ví dụ: {spec.example}"
+    if all(isinstance(item, str) for item in spec.example):
+        return f"{spec.help} Ví dụ: {'; '.join(spec.example)}"
+    return spec.help  # the tasks: each part has its own hint
 
 
 def _list_item(label: str) -> dict:
@@ -135,6 +140,15 @@ def field_config(spec: schema.Field) -> dict:
         out.update(widget="select", options=list(choices(spec.key)))
     elif kind == "list":
         out.update(widget="list", field=_list_item(spec.label), collapsed=False)
+    elif kind == "original":
+        # Not required inside: Decap would then demand them of every document without
+        # an original; vanban check refuses one given without the other.
+        out.update(widget="object", collapsed=True, fields=[
+            {"name": "tep", "label": "Tệp", "widget": "string", "required": False,
+             "hint": "Đường dẫn tệp trong kho, tính từ thư mục gốc. Ví dụ: goc/114-KH-DUK.pdf"},
+            {"name": "sha256", "label": "Mã SHA-256", "widget": "string", "required": False,
+             "pattern": ["^[0-9a-f]{64}$", "64 chữ số hệ 16 (0-9, a-f); lệnh vanban import ghi sẵn mã này."],
+             "hint": "Mã của tệp; lệnh vanban import ghi sẵn, người biên tập không cần tự tính."}])
     elif kind == "tasks":
         out.update(widget="list", label_singular="nhiệm vụ", collapsed=False,
                    summary="{{fields.noi_dung}}", fields=[_task_field(k) for k in schema.TASK_KEYS])
