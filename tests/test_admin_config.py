@@ -43,6 +43,7 @@ def test_widgets_choices_lists_and_tasks():
     assert fields["so_hieu"]["hint"].endswith("Ví dụ: 114-KH/ĐUK")
     assert [f["name"] for f in fields["ban_goc"]["fields"]] == ["tep", "sha256"]
     assert fields["thay_the"]["widget"] == "list"
+    assert [f["name"] for f in fields["thuc_hien_nhiem_vu"]["fields"]] == ["van_ban", "nhiem_vu", "don_vi"]
     tasks = fields["nhiem_vu"]
     assert tasks["widget"] == "list"
     assert [f["name"] for f in tasks["fields"]] == list(schema.TASK_KEYS)

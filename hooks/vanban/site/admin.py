@@ -149,6 +149,18 @@ def field_config(spec: schema.Field) -> dict:
             {"name": "sha256", "label": "Mã SHA-256", "widget": "string", "required": False,
              "pattern": ["^[0-9a-f]{64}$", "64 chữ số hệ 16 (0-9, a-f); lệnh vanban import ghi sẵn mã này."],
              "hint": "Mã của tệp; lệnh vanban import ghi sẵn, người biên tập không cần tự tính."}])
+    elif kind == "task_links":
+        # One task number an item (several tasks of one document: one item each);
+        # a hand-written list of numbers is still read by the build.
+        out.update(widget="list", label_singular="nhiệm vụ được thực hiện", collapsed=False,
+                   summary="{{fields.van_ban}} – nhiệm vụ {{fields.nhiem_vu}}", fields=[
+                       {"name": "van_ban", "label": "Văn bản giao nhiệm vụ", "widget": "string", "required": True,
+                        "pattern": [NUMBER_PATTERN, NUMBER_MESSAGE], "hint": "Số hiệu của văn bản giao. Ví dụ: 114-KH/ĐUK"},
+                       {"name": "nhiem_vu", "label": "Nhiệm vụ số", "widget": "number", "value_type": "int",
+                        "min": 1, "required": True,
+                        "hint": "Số thứ tự của nhiệm vụ trong văn bản giao (1 là nhiệm vụ đầu tiên)."},
+                       {"name": "don_vi", "label": "Đơn vị", "widget": "string", "required": False,
+                        "hint": "Chỉ ghi khi nhiệm vụ giao cho nhiều đơn vị: đơn vị thực hiện là ai."}])
     elif kind == "tasks":
         out.update(widget="list", label_singular="nhiệm vụ", collapsed=False,
                    summary="{{fields.noi_dung}}", fields=[_task_field(k) for k in schema.TASK_KEYS])
