@@ -111,7 +111,7 @@ def choose(page, field: str, value: str) -> None:
 
 
 def add_item(page, button: str, value: str) -> None:
-    page.get_by_role("button", name=button).click()
+    page.get_by_role("button", name=button, exact=True).click()
     page.locator('input[id^="muc-field"]').last.fill(value)
 
 
@@ -167,7 +167,7 @@ def test_create_a_plan_through_the_form(cms):
     page.locator('input[id^="thay_mat-field"]').fill("Ban Thường vụ")
     add_item(page, "Thêm nơi nhận", "Các chi ủy, đảng ủy cơ sở")
     add_item(page, "Thêm nơi nhận", "Đăng Website")
-    page.get_by_role("button", name="Thêm nhiệm vụ").click()
+    page.get_by_role("button", name="Thêm nhiệm vụ", exact=True).click()
     page.locator('textarea[id^="noi_dung-field"]').fill("Xây dựng kế hoạch tuyên truyền của đơn vị")
     add_item(page, "Thêm đơn vị thực hiện", "Các chi ủy, đảng ủy cơ sở")
     page.locator('input[id^="han-field"]').fill("4/2025")
