@@ -78,7 +78,8 @@ def test_citations_are_listed_as_the_site_links_them(built_site):
     first = seed["trich_dan"][0]
     assert first == {"loai": "Chương trình", "so_hieu": "36-CTr/TU", "ky_hieu_co_quan": "TU", "ngay": "2023-02-27",
                      "co_quan": "Ban Thường vụ Tỉnh ủy",
-                     "duong_dan": f"{SITE_URL}van-ban/dan-chieu/chuong-trinh-36-ctr-tu-2023/"}
+                     "duong_dan": f"{SITE_URL}van-ban/dan-chieu/chuong-trinh-36-ctr-tu-2023/",
+                     "quan_he": "thực hiện"}  # the body's citation of what the front matter says it carries out
     for cited in seed["trich_dan"]:  # every one has the page the site links it to
         assert (built_site.site / cited["duong_dan"][len(SITE_URL):] / "index.html").exists()
 

@@ -133,6 +133,9 @@ def test_listings_table_json_and_csv_carry_the_status(built):
     assert record["hieu_luc"] == {"trang_thai": "Bị bãi bỏ một phần", "nguon": None, "boi": [{
         "quan_he": "bãi bỏ một phần", "loai": "Quyết định", "so_hieu": "215-QĐ/ĐUK", "ngay": "2024-03-01",
         "duong_dan": "http://127.0.0.1:8000/van-ban/2024/215-qd-duk/"}]}
+    replacing = json.loads((built.site / "api/van-ban/2024/215-qd-duk.json").read_text(encoding="utf-8"))
+    assert [(c["so_hieu"], c["quan_he"]) for c in replacing["trich_dan"]] == [
+        ("09-QC/ĐUK", "thay thế"), ("114-KH/ĐUK", "bãi bỏ một phần"), ("12-QĐ/ĐUK", "dẫn chiếu")]
     text = (built.site / "api/van-ban.csv").read_text(encoding="utf-8-sig")
     rows = {r["so_hieu"]: r["hieu_luc"] for r in csv.DictReader(io.StringIO(text))}
     assert rows["114-KH/ĐUK"] == "Bị bãi bỏ một phần" and rows["22-KH/ĐUK"] == "Còn hiệu lực"

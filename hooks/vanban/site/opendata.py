@@ -75,6 +75,7 @@ def citations(doc: Document, graph, site_url: str) -> list[dict]:
             "ngay": cited.date,
             "co_quan": cited.body,
             "duong_dan": absolute(site_url, mention.target.src_uri),
+            "quan_he": mention.kind,  # read from the sentence, or stated in the front matter (graph/kinds.py)
         })
     return out
 
