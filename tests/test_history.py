@@ -103,7 +103,26 @@ def test_sitemap_and_feeds_take_the_last_change(built):
 def test_changes_are_cached_by_commit(built):
     ids = git(built.project, "log", "--format=%H").split()
     cached = sorted(p.stem for p in (built.project / history.FOLDER).glob("*.json"))
-    assert cached == sorted(ids[:2])  # the two changes; the first publication has nothing to compare
+    assert cached == sorted(ids)  # each version's publication, and the two changes
+
+
+def test_a_draft_held_back_is_never_shown(tmp_path):
+    project = tmp_path / "project"
+    path = project / "plans" / "2023" / "114-kh-duk.md"
+    path.parent.mkdir(parents=True)
+    git(project, "init", "-q", "-b", "main")
+    path.write_text(plan("Bản nháp có tên người chưa công bố.", so_hieu="114-KH/ĐUK", noi_nhan=["Lưu VP"]),
+                    encoding="utf-8")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "Bản nháp", when="2023-04-01T09:00:00+07:00")
+    path.write_text(plan("Nội dung đã duyệt.", so_hieu="114-KH/ĐUK"), encoding="utf-8")
+    git(project, "commit", "-qam", "Duyệt và đăng", when="2023-04-20T09:00:00+07:00")
+    result = build_project(tmp_path, {})
+    assert result.returncode == 0, result.output
+    html = result.html(PAGE)
+    assert "<li><strong>Đăng lần đầu</strong> ngày 20/04/2023: “Duyệt và đăng”.</li>" in html
+    assert "Chưa sửa lần nào từ khi đăng." in html
+    assert "Bản nháp" not in html and "chưa công bố" not in html
 
 
 def test_a_shallow_clone_builds_warns_and_gives_no_first_date(tmp_path):

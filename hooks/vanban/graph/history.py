@@ -9,6 +9,10 @@ than once, which are the only ones with a change to show. What a change
 shows is kept in .cache/vanban/history/ by commit id (a commit never
 changes), so a rebuild reads git's log and nothing else.
 
+A version that was not published (a draft held back, without "Đăng Website")
+is never shown: the first publication is the first published version, and a
+change is between two published versions.
+
 Outside a git repository nothing is said: no history rather than a guess. In
 a shallow clone the commits before its boundary are missing: a document whose
 oldest visible commit is at the boundary has no known first publication (its
@@ -31,6 +35,7 @@ from pathlib import Path
 import yaml
 
 from vanban.model import limits, yamlsafe
+from vanban.model.documents import is_website_line
 from vanban.model.text import clean
 
 FOLDER = Path(".cache") / "vanban" / "history"
@@ -141,22 +146,33 @@ def read(plans_dir: Path, paths: dict[str, Path], cache_dir: Path | None = None)
             if rel in inside:
                 per_file.setdefault(rel, []).append(commit)
     cache = _Cache(cache_dir)
-    wanted: list[tuple[str, Commit, Commit]] = []  # (path, commit, the file's commit before it)
-    for rel, listed in per_file.items():
-        oldest_first = listed[::-1]
-        for before, after in zip(oldest_first, oldest_first[1:], strict=False):
+    # A file changed more than once: whether each version was published (a
+    # draft held back is never shown, nor what changed in it), then the change
+    # between each two published versions. Read from git only what the cache lacks.
+    several = {rel: listed[::-1] for rel, listed in per_file.items() if len(listed) > 1}
+    unknown = [rel for rel, commits in several.items() if any(cache.published(c.id, rel) is None for c in commits)]
+    versions = _versions(root, {(c.id, rel) for rel in unknown for c in several[rel]})
+    for rel in unknown:
+        for commit in several[rel]:
+            cache.put_published(commit.id, rel, _published(versions.get((commit.id, rel))))
+    missing_diffs = []
+    for rel, commits in several.items():
+        shown = [c for c in commits if cache.published(c.id, rel)]
+        for before, after in zip(shown, shown[1:], strict=False):
             if cache.get(after.id, rel, before.id) is None:
-                wanted.append((rel, after, before))
-    versions = _versions(root, {(c.id, rel) for rel, a, b in wanted for c in (a, b)})
-    for rel, after, before in wanted:
+                missing_diffs.append((rel, before, after))
+    more = {(c.id, rel) for rel, before, after in missing_diffs for c in (before, after)} - set(versions)
+    versions.update(_versions(root, more))
+    for rel, before, after in missing_diffs:
         cache.put(after.id, rel, before.id, _compare(versions.get((before.id, rel)), versions.get((after.id, rel))))
     cut_seen = {}
     for rel, listed in per_file.items():
-        oldest_first = listed[::-1]
-        first = oldest_first[0]
+        commits = several.get(rel) or listed[::-1]
+        shown = [c for c in commits if rel not in several or cache.published(c.id, rel)] or commits[-1:]
+        first = shown[0]
         cut = first if first.id in boundaries else None
         changes = []
-        for before, after in zip(oldest_first, oldest_first[1:], strict=False):
+        for before, after in zip(shown, shown[1:], strict=False):
             change = _change(after, cache.get(after.id, rel, before.id))
             if not change.empty:
                 changes.append(change)
@@ -248,6 +264,18 @@ def _shown(value) -> str:
     if isinstance(value, str):
         return value
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+
+
+def _published(text: str | None) -> bool:
+    """Whether a version of a file was a published document: the build's own rule."""
+    if text is None:
+        return False
+    meta, _ = _split(text)
+    flag = meta.get("publish")
+    if isinstance(flag, bool):
+        return flag
+    recipients = meta.get("noi_nhan") or []
+    return isinstance(recipients, list) and any(is_website_line(str(r)) for r in recipients)
 
 
 def _compare(old: str | None, new: str | None) -> dict:
@@ -347,6 +375,14 @@ class _Cache:
     def get(self, commit: str, path: str, before: str) -> dict | None:
         found = self._file(commit).get(self._key(path, before))
         return found if isinstance(found, dict) and found.get("format") == FORMAT else None
+
+    def published(self, commit: str, path: str) -> bool | None:
+        found = self._file(commit).get(self._key(path, "publish"))
+        return found.get("published") if isinstance(found, dict) and found.get("format") == FORMAT else None
+
+    def put_published(self, commit: str, path: str, published: bool) -> None:
+        self._file(commit)[self._key(path, "publish")] = {"format": FORMAT, "published": published}
+        self.dirty.add(commit)
 
     def put(self, commit: str, path: str, before: str, value: dict) -> None:
         self._file(commit)[self._key(path, before)] = value
