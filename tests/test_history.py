@@ -162,3 +162,24 @@ def test_word_diff_keeps_a_few_words_around_a_change():
     middle = history.word_diff("x " + old, "y " + old.replace("cũ.", "mới."))[0]
     assert middle[2] == ["=", " Một hai ba bốn năm sáu bảy tám … một mười hai mười ba mười bốn cuối "]
     assert history.word_diff("A.\n\nB.", "B.") == [[["-", "A."]]]
+
+
+def test_a_moved_file_keeps_its_first_publication(tmp_path):
+    project = tmp_path / "project"
+    old = project / "plans" / "2022" / "114-kh-duk.md"
+    old.parent.mkdir(parents=True)
+    git(project, "init", "-q", "-b", "main")
+    old.write_text(plan("Nội dung văn bản.", so_hieu="114-KH/ĐUK", ngay_ban_hanh="2022-05-10"), encoding="utf-8")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "Đăng Kế hoạch 114-KH/ĐUK", when="2023-04-20T09:00:00+07:00")
+    new = project / "plans" / "2023" / "114-kh-duk.md"
+    new.parent.mkdir()
+    git(project, "mv", "plans/2022/114-kh-duk.md", "plans/2023/114-kh-duk.md")
+    new.write_text(plan("Nội dung văn bản.", so_hieu="114-KH/ĐUK"), encoding="utf-8")
+    git(project, "commit", "-qam", "Sửa năm ban hành", when="2023-05-02T09:00:00+07:00")
+    result = build_project(tmp_path, {})
+    assert result.returncode == 0, result.output
+    html = result.html(PAGE)
+    assert "<li><strong>Đăng lần đầu</strong> ngày 20/04/2023: “Đăng Kế hoạch 114-KH/ĐUK”.</li>" in html
+    assert ("<li><strong>Ngày ban hành</strong> (<code>ngay_ban_hanh</code>): <del>2022-05-10</del> → "
+            "<ins>2023-05-10</ins></li>") in html

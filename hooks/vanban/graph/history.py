@@ -3,7 +3,8 @@ every later change, with the date, the commit message and what changed in
 its metadata and text.
 
 git is read with a few commands for the whole corpus, not one per file: one
-`git log --name-only` over plans/ gives every file's commits and dates, and
+`git log --name-status` over plans/ gives every file's commits, dates and
+moves (followed, so a moved file keeps its history), and
 one `git cat-file --batch` gives the versions of the documents changed more
 than once, which are the only ones with a change to show. What a change
 shows is kept in .cache/vanban/history/ by commit id (a commit never
@@ -139,36 +140,32 @@ def read(plans_dir: Path, paths: dict[str, Path], cache_dir: Path | None = None)
     if not inside:
         return out
     scope = os.path.relpath(os.path.realpath(plans_dir), os.path.realpath(root)).replace(os.sep, "/")
-    commits = _log(root, scope)
-    per_file: dict[str, list[Commit]] = {}
-    for commit, files in commits:
-        for rel in files:
-            if rel in inside:
-                per_file.setdefault(rel, []).append(commit)
+    per_file = _follow(_log(root, scope), inside)
     cache = _Cache(cache_dir)
     # A file changed more than once: whether each version was published (a
     # draft held back is never shown, nor what changed in it), then the change
     # between each two published versions. Read from git only what the cache lacks.
     several = {rel: listed[::-1] for rel, listed in per_file.items() if len(listed) > 1}
-    unknown = [rel for rel, commits in several.items() if any(cache.published(c.id, rel) is None for c in commits)]
-    versions = _versions(root, {(c.id, rel) for rel in unknown for c in several[rel]})
+    unknown = [rel for rel, listed in several.items() if any(cache.published(c.id, rel) is None for c, _ in listed)]
+    versions = _versions(root, {(c.id, at) for rel in unknown for c, at in several[rel]})
     for rel in unknown:
-        for commit in several[rel]:
-            cache.put_published(commit.id, rel, _published(versions.get((commit.id, rel))))
+        for commit, at in several[rel]:
+            cache.put_published(commit.id, rel, _published(versions.get((commit.id, at))))
     missing_diffs = []
-    for rel, commits in several.items():
-        shown = [c for c in commits if cache.published(c.id, rel)]
+    for rel, listed in several.items():
+        shown = [(c, at) for c, at in listed if cache.published(c.id, rel)]
         for before, after in zip(shown, shown[1:], strict=False):
-            if cache.get(after.id, rel, before.id) is None:
+            if cache.get(after[0].id, rel, before[0].id) is None:
                 missing_diffs.append((rel, before, after))
-    more = {(c.id, rel) for rel, before, after in missing_diffs for c in (before, after)} - set(versions)
+    more = {(c.id, at) for _, before, after in missing_diffs for c, at in (before, after)} - set(versions)
     versions.update(_versions(root, more))
-    for rel, before, after in missing_diffs:
-        cache.put(after.id, rel, before.id, _compare(versions.get((before.id, rel)), versions.get((after.id, rel))))
+    for rel, (before, before_at), (after, after_at) in missing_diffs:
+        cache.put(after.id, rel, before.id,
+                  _compare(versions.get((before.id, before_at)), versions.get((after.id, after_at))))
     cut_seen = {}
     for rel, listed in per_file.items():
-        commits = several.get(rel) or listed[::-1]
-        shown = [c for c in commits if rel not in several or cache.published(c.id, rel)] or commits[-1:]
+        oldest_first = [c for c, _ in listed[::-1]]
+        shown = [c for c in oldest_first if rel not in several or cache.published(c.id, rel)] or oldest_first[-1:]
         first = shown[0]
         cut = first if first.id in boundaries else None
         changes = []
@@ -197,9 +194,10 @@ def _boundaries(root: Path) -> set[str]:
         return set()
 
 
-def _log(root: Path, scope: str) -> list[tuple[Commit, list[str]]]:
-    """Every commit touching plans/, newest first, with the files it touched."""
-    done = _git(root, "log", "--no-renames", "--name-only",
+def _log(root: Path, scope: str) -> list[tuple[Commit, list[tuple[str, ...]]]]:
+    """Every commit touching plans/, newest first, with what it did to each
+    file: ("M", path), ("A", path), ("D", path) or ("R", old, new)."""
+    done = _git(root, "log", "-M", "--name-status",
                 f"--format={_RECORD}%H{_UNIT}%cI{_UNIT}%s", "--", scope or ".")
     if done.returncode != 0:
         return []
@@ -207,8 +205,34 @@ def _log(root: Path, scope: str) -> list[tuple[Commit, list[str]]]:
     for record in done.stdout.decode("utf-8", "replace").split(_RECORD)[1:]:
         head, _, names = record.partition("\n")
         commit_id, when, message = (head.split(_UNIT) + ["", ""])[:3]
-        files = [n.strip() for n in names.splitlines() if n.strip()]
+        files = []
+        for line in names.splitlines():
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and parts[0]:
+                files.append((parts[0][0], *parts[1:]))
         out.append((Commit(commit_id, dt.datetime.fromisoformat(when), clean(message).strip()), files))
+    return out
+
+
+def _follow(commits, inside: dict[str, str]) -> dict[str, list[tuple[Commit, str]]]:
+    """Each current file's commits, newest first, with the file's path at each:
+    a file moved (a corrected year or number) keeps the history it had, so its
+    first publication is not the day it moved."""
+    tracking = {rel: rel for rel in inside}  # path at this point of the walk back → current path
+    out: dict[str, list[tuple[Commit, str]]] = {}
+    for commit, files in commits:
+        for status, *paths in files:
+            if status == "R" and len(paths) == 2:
+                old, new = paths
+                if new in tracking:
+                    identity = tracking.pop(new)
+                    out.setdefault(identity, []).append((commit, new))
+                    tracking[old] = identity
+            elif paths and paths[0] in tracking:
+                identity = tracking[paths[0]]
+                out.setdefault(identity, []).append((commit, paths[0]))
+                if status == "A":  # before this commit the file did not exist
+                    tracking.pop(paths[0])
     return out
 
 
