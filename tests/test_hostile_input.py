@@ -175,7 +175,8 @@ def test_a_lone_surrogate_from_an_escape_is_refused():
     doc, problems = documents.parse('---\ntrich_yeu: "Kế hoạch \\ud800"\n---\nNội dung.\n', "plans/2023/x.md")
     assert doc is None
     assert [(p.line, p.field, p.message, p.expected, p.example) for p in problems] == [(
-        2, "trich_yeu", "Giá trị có mã thoát không thành chữ (nửa cặp thay thế UTF-16, \\ud800 đến \\udfff).",
+        2, "trich_yeu", "Giá trị có mã thoát không thành chữ (nửa cặp thay thế UTF-16 từ \\ud800 đến \\udfff, "
+                        "hoặc quá \\U0010FFFF).",
         "chữ viết thẳng, hoặc mã thoát của một ký tự có thật như \\u00e0",
         'trich_yeu: "Thực hiện công tác dân vận năm 2023"')]
 
@@ -460,6 +461,16 @@ def test_a_control_character_in_the_front_matter_is_named_not_a_crash():
         3, "trich_yeu", 14, "Phần thông tin đầu có ký tự điều khiển U+000F (không nhìn thấy, thường lẫn vào khi "
                             "chép từ nơi khác) ở dòng 3, cột 14.")]
     assert problems[0].format().splitlines()[1:3] == ["     3 | trich_yeu: Kế␏hoạch", "       |              ^"]
+
+
+def test_an_escape_past_the_last_character_is_refused():
+    """"\\U00110000": libyaml refuses it, and the pure-Python scanner, asked
+    again for a better message, raised ValueError from chr()."""
+    doc, problems = documents.parse('---\nso_hieu: 1\ntrich_yeu: "\\U00110000"\n---\nNội dung.\n', "plans/2023/x.md")
+    assert doc is None
+    assert [(p.line, p.field, p.message) for p in problems] == [(
+        3, "thông tin đầu", "Giá trị có mã thoát không thành chữ (nửa cặp thay thế UTF-16 từ \\ud800 đến \\udfff, "
+                            "hoặc quá \\U0010FFFF).")]
 
 
 def test_an_escape_sequence_in_a_value_does_not_reach_the_terminal():

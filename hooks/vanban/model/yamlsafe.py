@@ -139,7 +139,8 @@ _EXPLAIN = {
     "depth": (f"Các danh sách và nhóm lồng nhau quá {limits.YAML_DEPTH} tầng.",
               "danh sách hoặc nhóm lồng nhau không quá vài tầng, như nhiem_vu",
               "nhiem_vu:\n  - noi_dung: Xây dựng kế hoạch\n    don_vi: Ban Thường vụ Đoàn Khối"),
-    "surrogate": ("Giá trị có mã thoát không thành chữ (nửa cặp thay thế UTF-16, \\ud800 đến \\udfff).",
+    "surrogate": ("Giá trị có mã thoát không thành chữ (nửa cặp thay thế UTF-16 từ \\ud800 đến \\udfff, "
+                  "hoặc quá \\U0010FFFF).",
                   "chữ viết thẳng, hoặc mã thoát của một ký tự có thật như \\u00e0",
                   'trich_yeu: "Thực hiện công tác dân vận năm 2023"'),
     "value": ("Giá trị không đọc được.", "chữ đặt trong ngoặc kép", 'trich_yeu: "Thực hiện công tác dân vận năm 2023"'),
@@ -171,6 +172,11 @@ def load(text: str, name: str, first_line: int = 1, field: str = FRONT, example:
         except yaml.YAMLError:
             if index == len(_LOADERS) - 1:
                 raise
+        except (ValueError, OverflowError):  # the pure-Python scanner's chr() of "\U00110000"
+            mark = loader.get_mark()
+            message, expected, shown_example = _EXPLAIN["surrogate"]
+            raise Refused(Problem(name, mark.line + first_line, field, message, expected,
+                                  example or shown_example)) from None
         finally:
             loader.dispose()
     raise AssertionError("unreachable")
