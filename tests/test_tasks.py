@@ -360,3 +360,19 @@ def test_a_link_to_a_plan_not_on_the_site_does_not_stop_a_strict_build(tmp_path)
     assert result.returncode == 0, result.output
     assert ("plans/2023/20-kh-dtn.md:10: cảnh báo [thuc_hien_nhiem_vu] Không có văn bản giao nhiệm vụ nào "
             "số hiệu “116-KH/ĐUK” trên trang.") in result.output
+
+
+def test_a_plan_replaced_by_another_document_is_over_and_its_tasks_are_not_counted():
+    from types import SimpleNamespace
+
+    from vanban.graph import status as status_mod
+
+    replaced = doc(so_hieu="130-KH/ĐUK", nhiem_vu=[{"noi_dung": "Việc", "don_vi": "Đoàn Khối", "han": "3/2023"}])
+    graph = SimpleNamespace(mentions={}, uri=lambda d: d.src_uri,
+                            status=lambda uri: status_mod.Status(status_mod.REPLACED if uri == replaced.src_uri
+                                                                 else status_mod.UNKNOWN))
+    tracking = tasks.build([replaced, SEED_PLAN], graph)
+    assert tracking.closed == {replaced.src_uri}
+    assert [s.label for s in tracking.statuses(replaced, 1, dt.date(2023, 5, 1))] == ["Văn bản đã kết thúc"]
+    assert [s.label for s in tracking.statuses(SEED_PLAN, 1, dt.date(2023, 5, 1))] == [
+        "Chưa có văn bản trên trang (tính đến 01/05/2023)"] * 2

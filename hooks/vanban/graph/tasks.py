@@ -32,6 +32,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from vanban.graph import status as status_mod
 from vanban.model import dates, numbers, schema
 from vanban.model.documents import Document, Task, TaskLink
 from vanban.model.order import newest_first
@@ -43,6 +44,8 @@ IMPLEMENTING_KINDS = ("thực hiện", "căn cứ")
 REPORT_TYPE = "Báo cáo"
 # A plan in one of these states is over: a task with nothing on the site says so, not "no document".
 CLOSED_STATES = ("Đã hoàn thành", "Hết hiệu lực", "Bị thay thế")
+# The same from the graph: another published document replaced or repealed the plan, or its end is stated.
+CLOSED_KEYS = (status_mod.REPLACED, status_mod.REPEALED, status_mod.ENDED)
 
 # The groups a task's unit falls in on a day, in the order counts are shown.
 ON_TIME = "dung_han"
@@ -217,6 +220,10 @@ class Tracking:
     reports: dict[str, list[Document]] = field(default_factory=dict)  # plan page → reports, newest first
     answering: dict[str, list[tuple[Document, int]]] = field(default_factory=dict)  # document page → (plan, task)
     problems: list[Problem] = field(default_factory=list)
+    closed: set[str] = field(default_factory=set)  # pages of plans that are over (trang_thai, or replaced, repealed)
+
+    def is_closed(self, plan: Document) -> bool:
+        return plan.src_uri in self.closed or plan.meta.get("trang_thai") in CLOSED_STATES
 
     def for_task(self, plan: Document, index: int) -> list[Answer]:
         return self.answers.get((plan.src_uri, index), [])
@@ -224,7 +231,7 @@ class Tracking:
     def status(self, plan: Document, index: int, unit: str, on: dt.date) -> UnitStatus:
         task = plan.tasks[index - 1]
         found = tuple(a for a in self.for_task(plan, index) if a.unit == unit)
-        return unit_status(plan, task, unit, found, on)
+        return unit_status(plan, task, unit, found, on, self.is_closed(plan))
 
     def statuses(self, plan: Document, index: int, on: dt.date) -> list[UnitStatus]:
         return [self.status(plan, index, unit, on) for unit in dict.fromkeys(plan.tasks[index - 1].units)]
@@ -281,11 +288,12 @@ def timing_group(doc: Document, due: dates.PartialDate | None) -> str:
     return ANSWERED
 
 
-def unit_status(plan: Document, task: Task, unit: str, found: tuple[Answer, ...], on: dt.date) -> UnitStatus:
+def unit_status(plan: Document, task: Task, unit: str, found: tuple[Answer, ...], on: dt.date,
+                closed: bool | None = None) -> UnitStatus:
     found = tuple(sorted(found, key=lambda a: (_span(a.doc), a.doc.src_uri)))
     if found:
         return UnitStatus(unit, timing_group(found[0].doc, task.due), found, on)
-    if plan.meta.get("trang_thai") in CLOSED_STATES:
+    if closed or (closed is None and plan.meta.get("trang_thai") in CLOSED_STATES):
         return UnitStatus(unit, CLOSED, (), on)
     if task.due is None:
         return UnitStatus(unit, NO_DUE, (), on)
@@ -303,6 +311,8 @@ def build(documents: list[Document], graph) -> Tracking:
     for doc in published:
         by_number[doc.number.canonical].append(doc)
     reports: dict[str, list[Document]] = defaultdict(list)
+    if graph is not None:
+        tracking.closed = {uri for uri in plans if graph.status(uri).key in CLOSED_KEYS}
     for doc in published:
         stated = _stated(doc, by_number, tracking.problems)
         implemented, reported = _cited_plans(doc, graph, plans)

@@ -74,21 +74,18 @@ class Entry:
     task: Task
     index: int  # 1-based position in the plan's nhiem_vu
     statuses: list[UnitStatus]  # one per unit, in the plan's order
+    closed: bool = False  # the plan is over: finished, ended, replaced or repealed
 
     @property
     def day(self) -> dt.date | None:
         return due_day(self.task.due) if self.task.due else None
-
-    @property
-    def closed(self) -> bool:
-        return self.doc.meta.get("trang_thai") in tasks_mod.CLOSED_STATES
 
     def for_unit(self, unit: str) -> UnitStatus:
         return next(s for s in self.statuses if s.unit == unit)
 
 
 def entries(documents, tracking: Tracking, on: dt.date) -> list[Entry]:
-    return [Entry(doc, task, i, tracking.statuses(doc, i, on))
+    return [Entry(doc, task, i, tracking.statuses(doc, i, on), tracking.is_closed(doc))
             for doc in newest_first(documents) for i, task in enumerate(doc.tasks, 1)]
 
 
