@@ -225,7 +225,7 @@ def inbox_collection() -> dict:
              "hint": "Loại và số hiệu như trên bản gốc, để nhận ra tệp. Ví dụ: Kế hoạch 120-KH/ĐUK"},
             {"name": "tep", "label": "Tệp Word đã ký (.docx)", "widget": "file", "required": True,
              "hint": "Bản .docx cuối cùng, đúng như bản đã ký; tối đa một tệp.",
-             "media_library": {"config": {"multiple": False}}},
+             "choose_url": False, "media_library": {"config": {"multiple": False}}},
             {"name": "ghi_chu", "label": "Ghi chú", "widget": "text", "required": False,
              "hint": "Điều người duyệt cần biết (không đăng lên trang)."},
         ],
