@@ -4,7 +4,7 @@ Builds the site (or takes a built one with --site), serves it on 127.0.0.1,
 runs Lighthouse 12.2.3 (pinned in bench/package-lock.json) with Debian's
 Chromium under Lighthouse's mobile settings (emulated phone, simulated slow
 4G and CPU), and prints the four scores of each page against the targets:
-performance ≥ 90, accessibility ≥ 95, best practices ≥ 95, SEO ≥ 95.
+performance ≥ 90, accessibility 100, best practices ≥ 95, SEO ≥ 95.
 Audits that cost points are listed under the table. Exit 1 if a page misses.
 
     python3 bench/lighthouse.py [--site site/] [--out bench/out/lighthouse]
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 CHROMIUM = "/usr/bin/chromium"
-TARGETS = {"performance": 90, "accessibility": 95, "best-practices": 95, "seo": 95}
+TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 95, "seo": 95}
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")
 
@@ -50,7 +50,8 @@ def build(site: Path) -> None:
 
 
 def pages(site: Path) -> dict[str, str]:
-    """The home page, the seed plan, a document it cites, and a listing."""
+    """One page of each kind: the home page, the seed plan, a document it
+    cites, a listing, the deadlines, the lookup table and a written page."""
     chosen = {"Trang chủ": "", "114-KH/ĐUK": "van-ban/2023/114-kh-duk/"}
     plan = (site / "van-ban/2023/114-kh-duk/index.html").read_text(encoding="utf-8")
     cited = re.search(r'href="\.\./\.\./(dan-chieu/[^"#/]+/)"', plan)
@@ -60,6 +61,9 @@ def pages(site: Path) -> dict[str, str]:
         if (site / listing / "index.html").exists():
             chosen["Danh mục"] = listing
             break
+    for name, path in (("Thời hạn", "thoi-han/"), ("Tra cứu", "tra-cuu/"), ("Hướng dẫn biên tập", "huong-dan-bien-tap/")):
+        if (site / path / "index.html").exists():
+            chosen[name] = path
     return chosen
 
 

@@ -11,6 +11,7 @@ import ctypes
 import gc
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -38,8 +39,44 @@ def _previewing_without_pdfs() -> bool:
     # A preview rebuilds on every save: PDFs only when the editor asked for them by name.
     return _run.get("command") == "serve" and PDF_VARIABLE not in os.environ
 
+# MkDocs' own lines of every build and preview, said in Vietnamese like the
+# rest of the output. Its rarer messages (a theme's template missing…) are
+# for developers and stay as they are.
+_MKDOCS_WORDS = (
+    (re.compile(r"^Cleaning site directory$"), "Xóa trang đã dựng lần trước"),
+    (re.compile(r"^Building documentation to directory: (.*)$"), r"Dựng trang vào thư mục \1"),
+    (re.compile(r"^Documentation built in ([\d.]+) seconds$"), r"Đã dựng xong trong \1 giây"),
+    (re.compile(r"^Building documentation\.\.\.$"), "Đang dựng trang…"),
+    (re.compile(r"^Serving on (\S+)( and opening it in a browser)?$"), r"Xem trang tại \1"),
+    (re.compile(r"^Watching paths for changes: (.*)$"), r"Theo dõi thay đổi trong: \1"),
+    (re.compile(r"^Detected file changes$"), "Có tệp vừa sửa"),
+    (re.compile(r"^Reloading browsers$"), "Tải lại trang trong trình duyệt"),
+)
+
+
+class _Vietnamese(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        for pattern, words in _MKDOCS_WORDS:
+            if pattern.match(message):
+                record.msg, record.args = pattern.sub(words, message), ()
+                break
+        return True
+
+
+def _speak_vietnamese() -> None:
+    """On the handlers MkDocs put on its logger: a filter on the logger itself
+    would miss the records of its children (mkdocs.commands.build…)."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not any(isinstance(f, _Vietnamese) for f in handler.filters):
+            handler.addFilter(_Vietnamese())
+
+
+_speak_vietnamese()
+
 
 def on_config(config):
+    _speak_vietnamese()  # `mkdocs serve` may have set its handlers up since this file was loaded
     _state.clear()
     root = Path(config.config_file_path).parent
     settings = config.extra.get("van_ban", {})

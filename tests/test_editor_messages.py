@@ -226,10 +226,48 @@ def test_the_guides_yaml_examples_read_as_they_claim():
     assert "Các chi ủy, đảng ủy cơ sở" in recipients
 
 
+def _guide() -> str:
+    return (ROOT / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8")
+
+
 def test_the_guides_mistakes_give_the_messages_it_shows():
-    """The guide's "Lỗi hay gặp" table: each wrong line gives the message it names."""
-    guide = (ROOT / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8")
-    assert "noi_nhan: [Ban Dân vận Tỉnh ủy, Đăng Website]" not in guide.replace("`noi_nhan: [", "")
+    """Each of the guide's common mistakes, typed into a document, gives the
+    message the guide says it gives."""
+    mistakes = re.findall(r"### ([^\n]+)\n\n```text\n(.*?)```\n\nLệnh báo: “([^\n]*)”\n", _guide(), flags=re.S)
+    assert len(mistakes) == 8
+    for title, lines, message in mistakes:
+        text = HEAD.replace("trich_yeu: Tổ chức hội nghị\n", "") if lines.startswith("trich_yeu") else HEAD
+        if lines.startswith("ngay_ban_hanh"):
+            text = text.replace("nam: 2023\n", "")
+        text += lines if "---" in title else lines + "---\nNội dung.\n"
+        doc, problems = documents.parse(text, NAME)
+        assert [p.message for p in problems] == [message], title
+
+
+def test_the_guides_sample_message_is_what_the_check_prints():
+    shown = re.search(r"## Khi có lỗi\n.*?```text\n(.*?)```", _guide(), flags=re.S).group(1)
+    text = HEAD.replace("trich_yeu: Tổ chức hội nghị", "trich_yeu: Về việc: tổ chức hội nghị") + "---\nx\n"
+    _, (problem,) = documents.parse(text, "plans/2023/116-kh-duk.md")
+    assert shown == problem.format() + "\n"
+
+
+def test_the_guides_website_lines_publish():
+    rule = re.search(r"## Quy tắc đăng\n(.*?)\n\n", _guide(), flags=re.S).group(1)
+    lines = re.findall(r"“(Đăng [^”]+)”", rule)
+    assert len(lines) == 4
+    assert all(documents.is_website_line(line) for line in lines)
+
+
+def test_the_guides_task_options_give_what_they_claim(tmp_path, monkeypatch, capsys):
+    import shlex
+    command = re.search(r"```bash\n(vanban new .*?)```", _guide(), flags=re.S).group(1).replace("\\\n", " ")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(shlex.split(command)[1:]) == 0
+    doc, problems = documents.read(tmp_path / "plans/2023/116-kh-duk.md")
+    assert problems == []
+    assert doc.recipients == ["Các chi ủy, đảng ủy cơ sở", "Đăng Website"]
+    assert [(t.content, t.units, t.due.iso()) for t in doc.tasks] == [
+        ("Xây dựng kế hoạch tổ chức hội nghị", ["Các chi ủy, đảng ủy cơ sở"], "2023-05")]
 
 
 def test_problem_examples_of_the_model_parse():
@@ -328,7 +366,8 @@ def test_no_website_line_is_announced(tmp_path, monkeypatch, capsys):
                                    "Nơi nhận không có dòng “Đăng Website”.")
 
 
-@pytest.mark.parametrize("line", ["Đăng Website", "Đăng website", "Đăng trang thông tin điện tử", "Đăng trang web"])
+@pytest.mark.parametrize("line", ["Đăng Website", "Đăng website", "Đăng trang thông tin điện tử", "Đăng trang web",
+                                  "Đăng Cổng thông tin điện tử"])
 def test_accepted_website_lines_say_nothing(tmp_path, monkeypatch, capsys, line):
     code, out = check(tmp_path, monkeypatch, capsys, {"2023/a.md": plan(noi_nhan=["Lưu VP", line])})
     assert out == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo.\n"

@@ -37,6 +37,7 @@ import yaml
 
 from vanban.model import limits, yamlsafe
 from vanban.model.documents import is_website_line
+from vanban.model.problems import FRONT
 from vanban.model.text import clean
 
 FOLDER = Path(".cache") / "vanban" / "history"
@@ -278,7 +279,7 @@ def _split(text: str) -> tuple[dict, str]:
         # An old version is as untrusted as the current one: no alias bomb from the history either.
         meta = yamlsafe.load(match.group(1), "")[1]
     except (yaml.YAMLError, yamlsafe.Refused):
-        meta = {"front matter": match.group(1)}
+        meta = {FRONT: match.group(1)}  # shown under the Vietnamese name of the whole front matter
     return (meta if isinstance(meta, dict) else {}), match.group(2)
 
 

@@ -62,8 +62,10 @@ def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     if errors(site.problems):
         raise DocumentErrors(site.problems)
     held = corpus.held_back
-    site.log.append(f"{len(corpus.published)} văn bản được đăng, {len(held)} văn bản giữ lại (không có dòng “Đăng Website”).")
-    site.log.extend(f"  giữ lại: {d.path} ({d.heading})" for d in held)
+    site.log.append(f"{len(corpus.published)} văn bản được đăng, {len(held)} văn bản giữ lại.")
+    site.log.extend(f"  giữ lại: {d.path} ({d.heading}): "
+                    + ("có dòng publish: false" if d.meta.get("publish") is False
+                       else "Nơi nhận không có dòng “Đăng Website”") for d in held)
     return site
 
 
