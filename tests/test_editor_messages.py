@@ -373,6 +373,15 @@ def test_accepted_website_lines_say_nothing(tmp_path, monkeypatch, capsys, line)
     assert out == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo.\n"
 
 
+def test_a_body_left_as_the_frame_is_announced(tmp_path, monkeypatch, capsys):
+    body = "…\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\n**1.** …\n\nĐoạn đã viết."
+    code, out = check(tmp_path, monkeypatch, capsys, {"2023/a.md": plan(body)})
+    assert code == 0
+    assert out == ("plans/2023/a.md:12: cảnh báo [nội dung] Nội dung còn dấu “…” của khung văn bản ở dòng 12 (và 1 "
+                   "dòng khác): chưa thay bằng nội dung bản gốc. Cần: nội dung văn bản như bản gốc thay cho mỗi dấu ….\n"
+                   "Đã kiểm tra 1 tệp: 0 lỗi, 1 cảnh báo.\n")
+
+
 def test_publish_false_is_held_back_on_purpose(tmp_path, monkeypatch, capsys):
     code, out = check(tmp_path, monkeypatch, capsys, {"2023/a.md": plan(publish=False)})
     assert code == 0

@@ -137,7 +137,7 @@ def run(args) -> int:
     else:
         print(f"Đã tạo {outcome.path} ({outcome.document.heading}). Mở tệp, thay các dấu … bằng nội dung văn bản.")
     doc = outcome.document
-    for notice in notices.for_document(doc):
+    for notice in notices.for_document(doc, body=False):
         # Named as the file written, like `vanban check` names it.
         print(dataclasses.replace(notice, file=str(outcome.path or doc.path)).format(), file=sys.stderr)
     return 0

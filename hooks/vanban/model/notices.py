@@ -31,9 +31,27 @@ FOUNDED = {
 }
 
 
-def for_document(doc: Document, today: dt.date | None = None) -> list[Problem]:
-    found = [publication(doc), issue_date(doc, today or dates.today())]
+def for_document(doc: Document, today: dt.date | None = None, body: bool = True) -> list[Problem]:
+    """`body=False` for a file just made from the frame, whose "…" are expected."""
+    found = [publication(doc), issue_date(doc, today or dates.today()), unfilled(doc) if body else None]
     return [p for p in found if p is not None]
+
+
+GAP = "…"  # what `vanban new` leaves in the body for the editor to write
+
+
+def unfilled(doc: Document) -> Problem | None:
+    """A body still holding the "…" lines of `vanban new`'s frame: published
+    as it is, the page would show them."""
+    gaps = [index for index, line in enumerate(doc.body.split("\n"))
+            if line.strip() == GAP or line.rstrip().endswith(" " + GAP)]
+    if not gaps:
+        return None
+    line = doc.body_line + gaps[0]
+    more = f" (và {len(gaps) - 1} dòng khác)" if len(gaps) > 1 else ""
+    return Problem(doc.path, line, "nội dung",
+                   f"Nội dung còn dấu “{GAP}” của khung văn bản ở dòng {line}{more}: chưa thay bằng nội dung bản gốc.",
+                   "nội dung văn bản như bản gốc thay cho mỗi dấu …", severity=WARNING)
 
 
 def publication(doc: Document) -> Problem | None:
