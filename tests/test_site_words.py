@@ -112,3 +112,14 @@ def test_generator_line_is_off():
     assert config["extra"]["generator"] is False
     assert "sane_lists" in config["markdown_extensions"]
     assert Path(ROOT / "hooks/vanban/site/unbroken.py").exists()
+
+
+def test_no_label_carries_an_aria_label(built):
+    """A <label> has no role an aria-label could name (Lighthouse and axe:
+    aria-prohibited-attr); the search box's close label is named by its text."""
+    for path in sorted(built.site.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        assert re.findall(r"<label\b[^>]*\baria-label=", page) == [], path
+    page = built.html("index.html")
+    assert re.search(r'<label class="md-search__icon md-icon" for="__search" title="Đóng tra cứu">.*?'
+                     r'<span class="vb-an">Đóng tra cứu</span>\s*</label>', page, flags=re.S)
