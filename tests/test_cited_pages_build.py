@@ -41,8 +41,8 @@ def test_every_cited_document_has_a_page(built):
                  "van-ban/dan-chieu/chi-thi-06-ct-tu-2021", "van-ban/dan-chieu/loai/ket-luan", "van-ban/dan-chieu"):
         assert (built.site / page / "index.html").exists(), page
     html = built.html("van-ban/2023/115-kh-duk/index.html")
-    assert '<a class="vb-dan-chieu" href="../114-kh-duk/">Kế hoạch số 114-KH/ĐUK</a>' in html
-    assert '<a class="vb-dan-chieu" href="../../dan-chieu/ke-hoach-91-kh-duk-2023/">Kế hoạch số 91-KH/ĐUK</a>' in html
+    assert '<a class="vb-dan-chieu" href="../114-kh-duk/">Kế hoạch số <span class="vb-so-hieu">114-KH/ĐUK</span></a>' in html
+    assert '<a class="vb-dan-chieu" href="../../dan-chieu/ke-hoach-91-kh-duk-2023/">Kế hoạch số <span class="vb-so-hieu">91-KH/ĐUK</span></a>' in html
 
 
 def test_a_held_back_document_is_never_named_on_any_page(built):

@@ -219,9 +219,10 @@ def test_the_guides_yaml_examples_read_as_they_claim():
             continue
         data = yaml.safe_load(block)
         for key, value in data.items():
-            spec = schema.BY_KEY[key]
-            if spec.kind == "list":
-                assert value == list(spec.example), key
+            spec = schema.BY_KEY.get(key)
+            if spec is not None and spec.kind == "list":  # one item a line, none split
+                assert isinstance(value, list) and all(isinstance(v, str) for v in value), key
+            assert not re.search(r":\s*[\[{]", block), block
     recipients = next(yaml.safe_load(b)["noi_nhan"] for b in blocks if b.startswith("noi_nhan:"))
     assert "Các chi ủy, đảng ủy cơ sở" in recipients
 

@@ -63,7 +63,8 @@ def test_both_changes_show_with_their_dates_and_messages(built):
     html = built.html(PAGE)
     ids = git(built.project, "log", "--format=%H").split()
     assert '<h2 id="lich-su">Lịch sử</h2>' in html
-    assert "<li><strong>Đăng lần đầu</strong> ngày 20/04/2023: “Đăng Kế hoạch 114-KH/ĐUK”.</li>" in html
+    assert ('<li><strong>Đăng lần đầu</strong> ngày 20/04/2023: “Đăng Kế hoạch <span class="vb-so-hieu">114-KH/ĐUK</span>”.'
+            '</li>') in html
     assert (f'<li><strong>Sửa ngày 15/05/2023</strong>: “Đính chính tháng tổ chức hội nghị” '
             f'(<a href="#sua-{ids[1][:10]}">xem thay đổi</a>).</li>') in html
     assert (f'<li><strong>Sửa ngày 01/06/2023</strong>: “Thêm Điều 3 và sửa trích yếu” '

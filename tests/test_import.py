@@ -231,4 +231,4 @@ def test_imported_youth_plan_answers_the_seed_plans_task(tmp_path, monkeypatch, 
     page = result.html("van-ban/2023/114-kh-duk/index.html")
     table = page.split('id="nhiem-vu-va-thoi-han"')[1].split("<h2")[0]
     assert table.count("Đã có văn bản thực hiện") == 1
-    assert "Kế hoạch 12-KH/ĐTN</a> (ngày 20/04/2023, đúng hạn)" in table
+    assert 'Kế hoạch <span class="vb-so-hieu">12-KH/ĐTN</span></a> (ngày 20/04/2023, đúng hạn)' in table

@@ -21,6 +21,7 @@ def test_local_and_published_hooks_run_vanban_check_on_plans():
         assert hook["id"] == "vanban-check"
         assert hook["entry"] == "vanban check"
         assert hook["pass_filenames"] is True
+        assert hook["verbose"] is True  # warnings shown on a commit that passes
         pattern = re.compile(hook["files"])
         assert pattern.search("plans/2023/114-kh-duk.md")
         assert not pattern.search("docs/huong-dan-bien-tap.md")

@@ -16,7 +16,7 @@ def test_seed_page_shows_header_title_signature_and_recipients(real_site):
     assert '<html lang="vi"' in page
     assert '<p class="vb-co-quan">ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH</p>' in page
     assert '<p class="vb-sao">*</p>' in page
-    assert '<p class="vb-so">Số 114-KH/ĐUK</p>' in page
+    assert '<p class="vb-so">Số <span class="vb-so-hieu">114-KH/ĐUK</span></p>' in page
     assert '<p class="vb-quoc-hieu">ĐẢNG CỘNG SẢN VIỆT NAM</p>' in page
     assert "<em>Ngày ban hành: chưa rõ</em>" in page
     assert re.search(r'<span class="vb-loai">KẾ HOẠCH</span> <span class="vb-trich-yeu">Thực hiện công tác dân vận năm 2023</span>', page)

@@ -72,27 +72,27 @@ def _row(html: str, label: str) -> str:
 def test_a_replaced_registry_document_says_by_which_document(built):
     html = built.html("van-ban/dan-chieu/quy-che-09-qc-duk-2022/index.html")
     assert '<p class="admonition-title">Văn bản này đã bị thay thế</p>' in html
-    assert ('<strong>Bị thay thế bởi</strong> <a href="../../2024/215-qd-duk/">Quyết định 215-QĐ/ĐUK</a>, '
+    assert ('<strong>Bị thay thế bởi</strong> <a href="../../2024/215-qd-duk/">Quyết định <span class="vb-so-hieu">215-QĐ/ĐUK</span></a>, '
             'ngày 01/03/2024:') in html
-    assert "có hiệu lực từ ngày ký và thay thế <mark>Quy chế số 09-QC/ĐUK</mark>, ngày 25/11/2022" in html
+    assert 'có hiệu lực từ ngày ký và thay thế <mark>Quy chế số <span class="vb-so-hieu">09-QC/ĐUK</span></mark>, ngày 25/11/2022' in html
     assert _row(html, "Trạng thái") == ('<strong>Bị thay thế</strong> bởi <a href="../../2024/215-qd-duk/">'
-                                         'Quyết định 215-QĐ/ĐUK</a>, ngày 01/03/2024')
+                                         'Quyết định <span class="vb-so-hieu">215-QĐ/ĐUK</span></a>, ngày 01/03/2024')
     assert '<h3 id="thay-the-van-ban-nay">Thay thế văn bản này</h3>' in html
 
 
 def test_a_link_to_a_replaced_document_is_marked_with_its_status_in_the_title(built):
     html = built.html("van-ban/2023/114-kh-duk/index.html")
     assert ('<a class="vb-dan-chieu vb-het-hieu-luc" href="../../dan-chieu/quy-che-09-qc-duk-2022/" '
-            'title="Bị thay thế bởi Quyết định 215-QĐ/ĐUK, ngày 01/03/2024">Quy chế số 09-QC/ĐUK'
+            'title="Bị thay thế bởi Quyết định 215-QĐ/ĐUK, ngày 01/03/2024">Quy chế số <span class="vb-so-hieu">09-QC/ĐUK</span>'
             '<span class="vb-dau-hieu-luc"> (đã bị thay thế)</span></a>') in html
     # A document still standing by a source is linked without a marker.
-    assert '<a class="vb-dan-chieu" href="../../dan-chieu/chi-thi-06-ct-tu-2021/">Chỉ thị số 06-CT/TU</a>' in html
+    assert '<a class="vb-dan-chieu" href="../../dan-chieu/chi-thi-06-ct-tu-2021/">Chỉ thị số <span class="vb-so-hieu">06-CT/TU</span></a>' in html
 
 
 def test_a_partly_repealed_published_document_shows_it_on_its_page(built):
     html = built.html("van-ban/2023/114-kh-duk/index.html")
     assert '<p class="admonition-title">Văn bản này bị bãi bỏ một phần</p>' in html
-    assert "Bãi bỏ Điều 2 của <mark>Kế hoạch số 114-KH/ĐUK</mark>, ngày 10/4/2023." in html
+    assert 'Bãi bỏ Điều 2 của <mark>Kế hoạch số <span class="vb-so-hieu">114-KH/ĐUK</span></mark>, ngày 10/4/2023.' in html
     assert _row(html, "Trạng thái").startswith("<strong>Bị bãi bỏ một phần</strong> bởi ")
 
 
@@ -116,13 +116,13 @@ def test_a_proposal_and_an_editors_mention_leave_the_status_unknown(built):
 def test_a_relation_stated_in_front_matter_counts(built):
     html = built.html("van-ban/dan-chieu/ke-hoach-30-kh-duk-2022/index.html")
     assert _row(html, "Trạng thái") == ('<strong>Bị bãi bỏ</strong> bởi <a href="../../2024/21-qd-duk/">'
-                                         'Quyết định 21-QĐ/ĐUK</a>, ngày 03/06/2024')
+                                         'Quyết định <span class="vb-so-hieu">21-QĐ/ĐUK</span></a>, ngày 03/06/2024')
 
 
 def test_listings_table_json_and_csv_carry_the_status(built):
     listing = built.html("danh-muc/tat-ca/index.html")
     assert ('<a class="vb-het-hieu-luc" href="../../van-ban/2023/114-kh-duk/" title="Bị bãi bỏ một phần bởi '
-            'Quyết định 215-QĐ/ĐUK, ngày 01/03/2024">114-KH/ĐUK<span class="vb-dau-hieu-luc">'
+            'Quyết định 215-QĐ/ĐUK, ngày 01/03/2024"><span class="vb-so-hieu">114-KH/ĐUK</span><span class="vb-dau-hieu-luc">'
             ' (bị bãi bỏ một phần)</span></a>') in listing
     table = json.loads((built.site / "tra-cuu/van-ban.json").read_text(encoding="utf-8"))
     column = table["cot"].index("trang_thai")

@@ -66,8 +66,8 @@ def test_a_task_past_its_deadline_with_nothing_published_and_one_answered_after_
 
 def test_the_plan_page_links_the_answering_documents(site):
     table = section(site.html("van-ban/2023/114-kh-duk/index.html"), "nhiem-vu-va-thoi-han")
-    assert '<a href="../12-kh-dtn/">Kế hoạch 12-KH/ĐTN</a>' in table
-    assert '<a href="../05-kh-cb/">Kế hoạch 05-KH/CB</a>' in table
+    assert '<a href="../12-kh-dtn/">Kế hoạch <span class="vb-so-hieu">12-KH/ĐTN</span></a>' in table
+    assert '<a href="../05-kh-cb/">Kế hoạch <span class="vb-so-hieu">05-KH/CB</span></a>' in table
     # Several units in one task: each named before its status.
     assert "<br><strong>Ban Thường vụ Đoàn Khối</strong>: Chưa có văn bản trên trang (tính đến 15/05/2023)" in table
 
@@ -98,7 +98,7 @@ def test_the_explicit_link_overrides_the_inferred_task(site):
 def test_the_answering_document_names_the_task_it_answers(site):
     page = site.html("van-ban/2023/12-kh-dtn/index.html")
     assert "<td>Thực hiện nhiệm vụ</td>" in page
-    assert 'nhiệm vụ 2 của <a href="../114-kh-duk/">Kế hoạch 114-KH/ĐUK</a>' in page
+    assert 'nhiệm vụ 2 của <a href="../114-kh-duk/">Kế hoạch <span class="vb-so-hieu">114-KH/ĐUK</span></a>' in page
 
 
 def test_a_youth_union_document_shows_its_own_motto(site):
