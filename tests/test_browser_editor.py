@@ -197,3 +197,31 @@ def test_create_a_plan_through_the_form(cms):
     html = rebuilt.html("van-ban/2025/120-kh-duk/index.html")
     assert "Tuyên truyền kỷ niệm 50 năm Ngày Giải phóng miền Nam" in html
     assert json.loads((rebuilt.site / "api" / "van-ban.json").read_text(encoding="utf-8"))["so_luong"] == 2
+
+
+def test_a_word_file_uploaded_in_the_browser_is_imported_by_the_ci_command(cms, tmp_path):
+    """The inbox form puts the .docx and a note in nhap/; the CI job's command
+    turns it into a document and empties the inbox."""
+    import docx_factory
+
+    page, project, _ = cms
+    source = docx_factory.build(docx_factory.STATE_DECISION, tmp_path / "Quyết định 123.docx")
+    page.goto(page.url.split("#")[0] + "#/collections/nhap-word/new")
+    page.locator('input[id^="ten-field"]').fill("Quyết định 123/QĐ-UBND")
+    page.get_by_role("button", name="Chọn một tập tin").click()
+    page.locator('input[type="file"]').set_input_files(str(source))
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    publish(page)
+    inbox = project / "nhap"
+    wait_for_file(inbox / "quyet-dinh-123-qd-ubnd.yml")
+    assert sorted(p.suffix for p in inbox.iterdir()) == [".docx", ".yml"]
+    assert (inbox / "quyet-dinh-123-qd-ubnd.yml").read_text(encoding="utf-8").splitlines()[0] == \
+        "ten: Quyết định 123/QĐ-UBND"
+
+    done = subprocess.run([sys.executable, "-m", "vanban.cli", "nhap-hop-thu"], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list(inbox.iterdir()) == []
+    written = next((project / "plans").rglob("123-qd-ubnd.md"))
+    doc, problems = documents.read(written)
+    assert problems == [] and doc.heading == "Quyết định 123/QĐ-UBND"
