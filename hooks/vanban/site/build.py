@@ -53,7 +53,8 @@ def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     # Not complete: the held-back documents' entries, kept by `vanban check`, stay.
     primed.add((doc.body for doc in corpus.published),
                ahead={text: p for found in corpus.extra.values() for text, p in found.items()})
-    site = Site(corpus, options, problems=list(corpus.problems), project=project, citations=primed)
+    site = Site(corpus, options, problems=list(corpus.problems), project=project, citations=primed,
+                plans=plans_dir)
     for doc in corpus.published:
         site.parts[doc.src_uri] = PageParts()
     for step in STEPS:

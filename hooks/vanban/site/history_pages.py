@@ -68,11 +68,9 @@ def step(site) -> None:
         if note:
             # After the status: whether the document stands comes first.
             site.parts[doc.src_uri].notices.append(correction(str(note)))
-    if project is None or not docs:
+    plans = site.plans
+    if project is None or plans is None or not docs:
         return
-    plans = (project / docs[0].path).parent
-    while plans != project and plans.parent != project:
-        plans = plans.parent
     histories = history_mod.read(plans, {d.path: project / d.path for d in docs},
                                  project / history_mod.FOLDER)
     if isinstance(histories, history_mod.Refused):

@@ -37,6 +37,7 @@ class Site:
     graph: Graph | None = None  # set by the cited documents' step; the steps after it read it
     groups: dict[str, list[Group]] = field(default_factory=dict)  # kind's slug → its groups, set by listings.step
     project: Path | None = None  # the folder of mkdocs.yml: caches go to its .cache/vanban
+    plans: Path | None = None  # the plans/ folder the documents were read from
     history: object = None  # graph.history.Histories, or None outside git (set by history_pages.step)
     tracking: Tracking | None = None  # set by the deadlines step: documents answering tasks, reports on plans
     originals: dict = field(default_factory=dict)  # document path → graph.originals.Original (signed.step)
