@@ -103,7 +103,7 @@ def random_yaml(rng: random.Random) -> str:
 
 
 def mutate(rng: random.Random, data: bytes, index: int) -> bytes:
-    data = bytearray(data)
+    data = bytearray(data or b"-")
     kind = rng.randrange(9)
     if kind == 0:  # invalid UTF-8 at every position in turn (index walks the file)
         pos = index % (len(data) + 1)
@@ -131,6 +131,8 @@ def mutate(rng: random.Random, data: bytes, index: int) -> bytes:
                          + (text[1] if len(text) > 1 else b""))
     elif kind == 6:  # a field's line replaced by a random one
         lines = bytes(data).split(b"\n")
+        if len(lines) < 2:
+            lines.append(b"")
         at = rng.randrange(1, min(len(lines), 40))
         lines[at] = f"{rng.choice(FIELDS)}: {_yaml_value(rng, 2)}".encode("utf-8", "surrogatepass")
         data = bytearray(b"\n".join(lines))
@@ -417,7 +419,7 @@ def run_target(target: str, seed: int, first: int, count: int, timeout: float, m
                 at = current if current is not None else index
                 child.kill()
                 usage = _reap(child)
-                entry = {"index": at, "kind": make_input(target, seed, at)[0]}
+                entry = {"index": at, "kind": _kind(target, seed, at)}
                 if line is None:
                     result["hangs"].append(entry)
                 else:
@@ -441,6 +443,13 @@ def run_target(target: str, seed: int, first: int, count: int, timeout: float, m
         result["peak_rss_mb"] = max(result["peak_rss_mb"], round(usage.ru_maxrss / 1024, 1))
     result["seconds"] = round(time.monotonic() - started, 1)
     return result
+
+
+def _kind(target: str, seed: int, index: int) -> str:
+    try:
+        return make_input(target, seed, index)[0]
+    except Exception as err:  # a fault of this script, not of the target: said as such
+        return f"the input could not be made ({type(err).__name__}: {err})"
 
 
 def _reap(child: subprocess.Popen):

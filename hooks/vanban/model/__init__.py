@@ -4,7 +4,10 @@ Holds: `documents` (a file's front matter and body, validated), `doctypes` (the
 table of document types and their abbreviations), `numbers` (số hiệu), `order`
 (newest first, the one order of every list), `schema`
 (the fields), `dates`, `text` (NFC, folding, slugs), `markup` (Markdown and
-template rendering helpers) and `problems` (the Vietnamese messages).
+template rendering helpers), `problems` (the Vietnamese messages), and for
+untrusted input `limits` (every size limit), `untrusted` (reading a file
+within the project and its limit) and `yamlsafe` (the one YAML loader: no
+anchors, aliases or merge keys).
 
 May import: the standard library and third-party packages only; nothing else
 of `vanban`. Everything else imports this.
