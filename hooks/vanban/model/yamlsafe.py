@@ -152,9 +152,9 @@ def load(text: str, name: str, first_line: int = 1, field: str = FRONT, example:
 
     `first_line` is the file's line number of the text's first line; `field`
     names the faults found outside any key; `example`, when given, is the
-    correct example of every refusal (the data file's own shape). Raises Refused for what is well
-    formed but not accepted; yaml.YAMLError for a syntax error, worded by the
-    pure-Python parser, which words them better.
+    correct example of every refusal (the data file's own shape). Raises
+    Refused for what is well formed but not accepted; yaml.YAMLError for a
+    syntax error, worded by the pure-Python parser, which words them better.
     """
     for index, loader_class in enumerate(_LOADERS):
         loader = loader_class(text)
@@ -173,9 +173,9 @@ def load(text: str, name: str, first_line: int = 1, field: str = FRONT, example:
             if index == len(_LOADERS) - 1:
                 raise
         except (ValueError, OverflowError):  # the pure-Python scanner's chr() of "\U00110000"
-            mark = loader.get_mark()
+            mark = loader.get_mark() if hasattr(loader, "get_mark") else None
             message, expected, shown_example = _EXPLAIN["surrogate"]
-            raise Refused(Problem(name, mark.line + first_line, field, message, expected,
+            raise Refused(Problem(name, (mark.line if mark else 0) + first_line, field, message, expected,
                                   example or shown_example)) from None
         finally:
             loader.dispose()
