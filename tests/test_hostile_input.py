@@ -23,6 +23,7 @@ import pytest
 
 from plan_factory import plan
 from vanban.model import documents, limits, yamlsafe
+from vanban.model.problems import FRONT
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 60  # far above a refusal's second; a bomb ran for minutes
@@ -431,7 +432,7 @@ def test_links_inside_the_project_are_read_and_a_loop_ends(tmp_path):
 def test_an_old_version_in_the_history_is_read_without_its_aliases():
     from vanban.graph import history
     meta, body = history._split("---\n" + BOMB + "---\nNội dung.\n")
-    assert meta == {"front matter": BOMB.rstrip("\n")}
+    assert meta == {FRONT: BOMB.rstrip("\n")}
     assert body == "Nội dung.\n"
 
 
