@@ -105,3 +105,19 @@ def test_an_empty_inbox_is_not_an_error(project):
     done = run(project)
     assert done.returncode == 0
     assert done.stdout == "Thư mục nhap/ không có tệp Word (.docx) nào để nhập.\n"
+
+
+def test_github_and_gitlab_run_the_command_on_changes_to_the_inbox():
+    import yaml
+
+    github = yaml.safe_load((ROOT / ".github/workflows/nhap-word.yml").read_text(encoding="utf-8"))
+    assert github[True]["pull_request"]["paths"] == ["nhap/**"]  # YAML 1.1 reads the key `on` as True
+    job = github["jobs"]["nhap"]
+    assert job["permissions"] == {"contents": "write"}
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert 'vanban nhap-hop-thu --tom-tat "$GITHUB_STEP_SUMMARY"' in runs
+    assert "vanban check plans" in runs
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["nhap-word"]
+    assert gitlab["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"', "changes": ["nhap/**/*"]}]
+    assert "vanban nhap-hop-thu --tom-tat tom-tat-nhap.md" in gitlab["script"]
+    assert gitlab["artifacts"]["paths"] == ["tom-tat-nhap.md"]

@@ -5,7 +5,9 @@ published document's page), `cited_pages` (a page for each cited document),
 `listings`, `deadlines` (tasks and the iCalendar), `feeds` (Atom and RSS),
 `opendata` (JSON and CSV), `pdf`, `standing` (a document's status on pages
 and links), `history_pages` ("Lịch sử" and the correction notice) and `signed`
-(the signed original's file and panel row).
+(the signed original's file and panel row), and `admin` (the editors' browser
+editor at /quan-tri/: its page and its configuration made from the schema;
+the adapter writes it after the build).
 
 May import: `vanban.model`, `vanban.citations`, `vanban.graph`, `vanban.search`,
 `vanban.forked`. Nothing of `vanban` imports this but the MkDocs adapter
