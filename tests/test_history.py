@@ -181,6 +181,7 @@ def test_a_moved_file_keeps_its_first_publication(tmp_path):
     result = build_project(tmp_path, {})
     assert result.returncode == 0, result.output
     html = result.html(PAGE)
-    assert "<li><strong>Đăng lần đầu</strong> ngày 20/04/2023: “Đăng Kế hoạch 114-KH/ĐUK”.</li>" in html
+    assert ('<li><strong>Đăng lần đầu</strong> ngày 20/04/2023: “Đăng Kế hoạch <span class="vb-so-hieu">114-KH/ĐUK'
+            '</span>”.</li>') in html
     assert ("<li><strong>Ngày ban hành</strong> (<code>ngay_ban_hanh</code>): <del>2022-05-10</del> → "
             "<ins>2023-05-10</ins></li>") in html
