@@ -225,3 +225,66 @@ def test_a_word_file_uploaded_in_the_browser_is_imported_by_the_ci_command(cms, 
     written = next((project / "plans").rglob("123-qd-ubnd.md"))
     doc, problems = documents.read(written)
     assert problems == [] and doc.heading == "Quyết định 123/QĐ-UBND"
+
+
+@pytest.fixture(scope="module")
+def git_editor(tmp_path_factory):
+    """decap-server in its git mode on a repository: the editorial workflow, as on GitLab and GitHub."""
+    node = shutil.which("node")
+    if node is None or shutil.which("git") is None or not SERVER.exists():
+        pytest.skip("Node.js, git and node_modules (npm ci) are needed for the editor")
+    port = free_port()
+    built = build_project(tmp_path_factory.mktemp("git-editor"), env={"VANBAN_CMS_LOCAL_PORT": str(port)})
+    assert built.returncode == 0, built.output
+    repo = built.project / "repo"
+    shutil.copytree(built.project / "plans", repo / "plans")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "seed"], check=True)
+    server = subprocess.Popen([node, str(SERVER)], cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git",
+                                   "GIT_REPO_DIRECTORY": str(repo)})
+    for _ in range(200):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    http, url = serve(built.site)
+    yield repo, url
+    http.shutdown()
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_saving_makes_a_branch_for_review_not_a_change_of_main(browser, git_editor):
+    repo, url = git_editor
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    context.route("**/*", lambda r: (outside.append(r.request.url), r.abort())
+                  if urlsplit(r.request.url).hostname != "127.0.0.1" else r.continue_())
+    page = context.new_page()
+    page.goto(f"{url}/quan-tri/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Văn bản", exact=True).first.wait_for()
+    page.goto(f"{url}/quan-tri/#/collections/van-ban/entries/2023/114-kh-duk")
+    box = page.locator('input[id^="trich_yeu-field"]')
+    box.wait_for()
+    box.fill("Thực hiện công tác dân vận năm 2023 (sửa)")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    branch = "cms/van-ban/2023/114-kh-duk"
+    shown = b""
+    for _ in range(600):  # until decap-server has committed on the branch
+        shown = subprocess.run(["git", "-C", str(repo), "show", f"{branch}:{SEED}"], capture_output=True).stdout
+        if "(sửa)".encode() in shown:
+            break
+        time.sleep(0.05)
+    context.close()
+    assert outside == []
+    end = shown.index(b"\n---\n", 4)
+    assert yaml.safe_load(shown[4:end])["trich_yeu"] == "Thực hiện công tác dân vận năm 2023 (sửa)"
+    on_main = subprocess.run(["git", "-C", str(repo), "show", f"main:{SEED}"], capture_output=True, check=True).stdout
+    assert on_main == (ROOT / SEED).read_bytes()  # main is untouched until the request is accepted
+    log = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%s", branch], capture_output=True,
+                         text=True, check=True).stdout
+    assert log == "Sửa văn bản “2023/114-kh-duk”\n"
