@@ -54,7 +54,7 @@ def test_strict_build_prints_no_warning(real_site):
 def mixed_site(tmp_path_factory):
     plans = {
         "2023/115-kh-duk.md": plan(),
-        "2023/120-kh-duk.md": plan(so_hieu="120-KH/ĐUK", trich_yeu="Kế hoạch nội bộ không đăng",
+        "2023/129-kh-duk.md": plan(so_hieu="129-KH/ĐUK", trich_yeu="Kế hoạch nội bộ không đăng",
                                    noi_nhan=["Các chi ủy, đảng ủy cơ sở", "Lưu VP"]),
     }
     result = build_project(tmp_path_factory.mktemp("mixed"), plans)
@@ -64,14 +64,14 @@ def mixed_site(tmp_path_factory):
 
 def test_document_without_website_line_is_not_in_the_site(mixed_site):
     assert (mixed_site.site / "van-ban/2023/115-kh-duk/index.html").exists()
-    assert not (mixed_site.site / "van-ban/2023/120-kh-duk").exists()
+    assert not (mixed_site.site / "van-ban/2023/129-kh-duk").exists()
     for path in mixed_site.site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".xml", ".json", ".txt", ".csv", ".ics", ".js"}:
             text = path.read_text(encoding="utf-8", errors="ignore")
-            assert "120-KH/ĐUK" not in text and "120-kh-duk" not in text, path
+            assert "129-KH/ĐUK" not in text and "129-kh-duk" not in text, path
             assert "Kế hoạch nội bộ không đăng" not in text, path
     assert "1 văn bản giữ lại" in mixed_site.output
-    assert "giữ lại: plans/2023/120-kh-duk.md (Kế hoạch 120-KH/ĐUK)" in mixed_site.output
+    assert "giữ lại: plans/2023/129-kh-duk.md (Kế hoạch 129-KH/ĐUK)" in mixed_site.output
 
 
 HOSTILE = {
