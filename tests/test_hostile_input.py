@@ -490,3 +490,14 @@ def test_a_short_fuzz_run_finds_no_crash_and_no_hang():
     assert [(r["target"], r["inputs"], r["crashes"], r["hangs"]) for r in results] == [
         (target, 50, [], []) for target in ("loader", "citations", "check", "import")], done.stderr
     assert done.returncode == 0
+
+
+def test_an_opening_repeating_an_issuer_name_is_imported_in_linear_time(tmp_path):
+    """“Ban Thường vụ Tỉnh ủy” over and over with no comma: the issuer pattern
+    re-read the rest of the text from each one (a 235 KB file took 40 s)."""
+    text = "KẾ HOẠCH\nVề việc\n" + "Ban Thường vụ Tỉnh ủy\u2009" * 30_000 + "\n"
+    source = write(tmp_path, "mo-dau.txt", text)
+    assert len(text.encode()) > 700 * limits.KB
+    done = vanban(tmp_path, "import", str(source), "--stdout")
+    assert done.returncode == 1  # not a document; what matters is that it ends
+    assert "Văn bản chưa hợp lệ nên chưa ghi tệp nào." in done.stderr

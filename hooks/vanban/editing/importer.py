@@ -109,7 +109,7 @@ PROPER = (
 # "đoàn" alone in a body's name is the Youth Union ("BCH Đoàn tỉnh"), not part of "Công đoàn", "Liên đoàn".
 _UNION = re.compile(r"(?<![Cc]ông )(?<![Ll]iên )(?<!\w)đoàn(?!\w)")
 # A bloc's name after "Khối" is a proper name up to the place: "Khối Cơ quan - Doanh nghiệp tỉnh".
-_BLOC = re.compile(r"(?<!\w)Khối\s+(?!các\b)(.+?)(?=\s+(?:tỉnh|huyện|thành phố|quận)(?!\w)|$)")
+_BLOC = re.compile(r"(?<!\w)Khối\s+(?!các\b)(.{1,200}?)(?=\s+(?:tỉnh|huyện|thành phố|quận)(?!\w)|$)")
 # After "Công đoàn", the next word names which one ("Công đoàn Viên chức tỉnh"), unless it is a place or level.
 _WHICH_UNION = re.compile(r"(?<!\w)(Công đoàn\s+)(?!(?:tỉnh|huyện|thành phố|quận|xã|phường|cơ sở|các|ngành)(?!\w))(\w)")
 # The Youth Union of a province or district, named after the place: "Tỉnh Đoàn Bến Tre", "Huyện Đoàn Châu Thành".
@@ -126,7 +126,7 @@ DEADLINE = re.compile(
 _TYPE_NAMES = "|".join(sorted((re.escape(n) for n in doctypes.names()), key=len, reverse=True))
 CITE = re.compile(
     rf"(?P<cite>(?:{_TYPE_NAMES})\s+số\s+\S+?(?:,?\s*ngày\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?"
-    r"(?:\s+của\s+.+?)?)(?=\s+(?:về|năm|nhằm|và|với)\s|[,;:.]\s|[,;:.]?$)", re.I)
+    r"(?:\s+của\s+.{1,300}?)?)(?=\s+(?:về|năm|nhằm|và|với)\s|[,;:.]\s|[,;:.]?$)", re.I)
 
 
 def convert(paras: list[Para], nam: int | None = None) -> Imported:
@@ -352,6 +352,9 @@ def _signature(lines: list[str], meta: dict) -> None:
 # --- opening paragraphs and tasks ---------------------------------------------
 
 def _opening(body: list[Para], meta: dict, notes: list[str]) -> None:
+    # The patterns below run over the whole opening, which a hostile file makes
+    # hundreds of KB: each lazy span is bounded (a name, a motto) so a search
+    # stays linear instead of re-reading the rest of the text at each start.
     opening = []
     for p in body:
         if _is_heading(p) or p.kind == "table":
@@ -364,11 +367,11 @@ def _opening(body: list[Para], meta: dict, notes: list[str]) -> None:
         elif fold(line).startswith("can cu "):
             meta.setdefault("can_cu", []).append(line[len("Căn cứ "):].rstrip(";,. "))
     for key, label in (("chu_de", "chủ đề"), ("phuong_cham", "phương châm")):
-        match = re.search(label + r"\s*:\s*“(.+?)”(?=\s*[,;.]|\s+\w|\s*$)", text, re.I)
+        match = re.search(label + r"\s*:\s*“(.{1,1000}?)”(?=\s*[,;.]|\s+\w|\s*$)", text, re.I)
         if match:
             meta[key] = match[1].strip()
     if "co_quan_ban_hanh" not in meta:
-        match = re.search(r"(?:Ban Thường vụ|Ban Chấp hành|Thường trực)\s+([^,;]+?)\s+(?:đề ra|ban hành|xây dựng|triển khai)\b",
+        match = re.search(r"(?:Ban Thường vụ|Ban Chấp hành|Thường trực)\s+([^,;]{1,200}?)\s+(?:đề ra|ban hành|xây dựng|triển khai)\b",
                           text)
         if match:
             meta["co_quan_ban_hanh"] = normalize_tones(match[1])
