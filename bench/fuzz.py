@@ -471,7 +471,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--first", type=int, default=0, help="number of the first input (to split a run)")
     parser.add_argument("--target", choices=TARGETS, action="append", help="one target (repeatable); all by default")
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds before an input counts as a hang")
+    # As long as the tests' harness gives a command: an input at a size limit
+    # (a 4 MB body dense with citations) takes 10–20 s on a busy machine.
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds before an input counts as a hang")
     parser.add_argument("--memory", type=int, default=2048, help="MB of address space for each child")
     parser.add_argument("--json", action="store_true", help="one JSON line a target")
     parser.add_argument("--show", action="store_true", help="print the inputs instead of running them")

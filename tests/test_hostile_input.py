@@ -228,12 +228,12 @@ def test_a_front_matter_over_the_limit_is_refused_before_yaml(tmp_path):
 
 def test_a_registry_over_the_limit_is_refused_unread(tmp_path):
     write(tmp_path, "plans/2023/115-kh-duk.md", plan())
-    sparse(tmp_path / "data/registry.yml", b"van_ban:\n", 9 * limits.MB)
+    sparse(tmp_path / "data/registry.yml", b"van_ban:\n", 5 * limits.MB)
     code, problems = check_json(tmp_path)
     assert code == 1
     assert formatted(problems) == [
-        "data/registry.yml:1: lỗi [tệp] Tệp quá lớn: 9 MB, giới hạn là 8 MB; không đọc. "
-        "Cần: danh mục không quá 8 MB. Ví dụ đúng: " + REGISTRY_EXAMPLE]
+        "data/registry.yml:1: lỗi [tệp] Tệp quá lớn: 5 MB, giới hạn là 4 MB; không đọc. "
+        "Cần: danh mục không quá 4 MB. Ví dụ đúng: " + REGISTRY_EXAMPLE]
 
 
 def docx_with(parts: dict[str, bytes], level: int = 9) -> bytes:

@@ -17,7 +17,7 @@ MB = 1024 * KB
 DOCUMENT_BYTES = 4 * MB  # one document file in plans/ (a whole law code is under 2 MB)
 FRONT_MATTER_BYTES = 256 * KB  # the block between the two --- lines
 YAML_DEPTH = 20  # lists and mappings inside each other (the schema needs 3)
-REGISTRY_BYTES = 8 * MB  # data/registry.yml (tens of thousands of entries)
+REGISTRY_BYTES = 4 * MB  # data/registry.yml (20,000 entries; read in about 5 s a MB at worst)
 
 # A Word file: its text (word/document.xml) is a few hundred KB for a long
 # plan; mammoth needs about 30 bytes of memory and a second for each MB of it.

@@ -154,7 +154,8 @@ def load(text: str, name: str, first_line: int = 1, field: str = FRONT, example:
     names the faults found outside any key; `example`, when given, is the
     correct example of every refusal (the data file's own shape). Raises
     Refused for what is well formed but not accepted; yaml.YAMLError for a
-    syntax error, worded by the pure-Python parser, which words them better.
+    syntax error, worded by the pure-Python parser (which words them better)
+    when the text is no longer than a front matter.
     """
     for index, loader_class in enumerate(_LOADERS):
         loader = loader_class(text)
@@ -170,7 +171,9 @@ def load(text: str, name: str, first_line: int = 1, field: str = FRONT, example:
                                   expected, example or shown_example, column=stop.mark.column + 1 if shown_at else 0,
                                   source=line if shown_at else "")) from None
         except yaml.YAMLError:
-            if index == len(_LOADERS) - 1:
+            # The pure-Python parser takes seconds a MB: asked again only for a
+            # text the size of a front matter, where its words are worth it.
+            if index == len(_LOADERS) - 1 or len(text) > limits.FRONT_MATTER_BYTES:
                 raise
         except (ValueError, OverflowError):  # the pure-Python scanner's chr() of "\U00110000"
             mark = loader.get_mark() if hasattr(loader, "get_mark") else None
