@@ -89,6 +89,17 @@ def test_number_contradicts_type():
     assert problem.example == "so_hieu: 115-CT/ĐUK"
 
 
+def test_a_standing_committee_number_is_never_a_law():
+    """…/UBTVQH14 is a resolution or an ordinance of the Standing Committee
+    (numbers.types_for, the same list the citation parser resolves from)."""
+    problem = only_problem(plan(loai="Luật", so_hieu="12/2020/UBTVQH14"))
+    assert problem.field == "so_hieu"
+    assert problem.message == ("Số hiệu 12/2020/UBTVQH14 có mã loại (không có mã loại) (Nghị quyết, Pháp lệnh) "
+                               "nhưng loại văn bản là “Luật”.")
+    doc, problems = parse(plan(loai="Pháp lệnh", so_hieu="12/2020/UBTVQH14"))
+    assert doc is not None and problems == []
+
+
 def test_number_unreadable():
     problem = only_problem(plan(so_hieu="một trăm"))
     assert problem.field == "so_hieu"

@@ -130,6 +130,6 @@ def test_batches_reach_the_workers_through_the_fork(monkeypatch):
     assert forked.map_batches(items, lambda batch: [i + offset for i in batch]) == [i + offset for i in items]
     assert forked.map_batches(items[:5], lambda batch: batch) is None
     assert forked.map_batches(items[:5], lambda batch: batch, at_least=1) == items[:5]
-    assert forked._JOB is None
+    assert forked.job() is None  # handed to the workers only, never kept here
     monkeypatch.setattr(forked, "workers", lambda: 1)
     assert forked.map_batches(items, lambda batch: batch) is None

@@ -30,15 +30,18 @@ def spans(count: int) -> list[tuple[int, int]]:
     return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def map_forked(function, arguments: list, *, chunksize: int = 1) -> list | None:
+def map_forked(function, arguments: list, *, chunksize: int = 1, job=None) -> list | None:
     """[function(a) for a in arguments], in forked workers; None where there is one
     core or processes cannot start (a sandbox, another platform): the caller then
-    does the work in this process."""
+    does the work in this process. `job`: any object, closures included, that
+    each worker receives through the fork (never pickled) before its first call
+    and `function` reads with job()."""
     if workers() < 2:
         return None
     try:
         with concurrent.futures.ProcessPoolExecutor(
-                workers(), mp_context=multiprocessing.get_context("fork")) as pool:
+                workers(), mp_context=multiprocessing.get_context("fork"),
+                initializer=_receive, initargs=(job,)) as pool:
             return list(pool.map(function, arguments, chunksize=chunksize))
     except (OSError, ValueError, concurrent.futures.process.BrokenProcessPool):
         return None
@@ -49,22 +52,28 @@ def map_batches(items: list, work: Callable[[list], list], at_least: int | None 
     in order; None below `at_least` (AT_LEAST) items, with one core or no processes (the
     caller then does the work here). `items` and `work` (a closure will do)
     reach the workers through the fork: only each batch's bounds cross."""
-    global _JOB
     if len(items) < (AT_LEAST if at_least is None else at_least):
         return None
-    _JOB = (items, work)
-    try:
-        done = map_forked(_run_batch, spans(len(items)))
-    finally:
-        _JOB = None
+    done = map_forked(_run_batch, spans(len(items)), job=(items, work))
     return None if done is None else [result for batch in done for result in batch]
 
 
-_JOB: tuple | None = None
+# Set in each worker process only, when it starts: what its pool's map_forked
+# call handed it. The calling process never sets it.
+_received: list = [None]
+
+
+def _receive(value) -> None:
+    _received[0] = value
+
+
+def job():
+    """In a worker of map_forked: the `job` its call handed over."""
+    return _received[0]
 
 
 def _run_batch(span: tuple[int, int]) -> list:
-    items, work = _JOB
+    items, work = job()
     return work(items[span[0]:span[1]])
 
 
