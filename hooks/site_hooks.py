@@ -54,12 +54,17 @@ _MKDOCS_WORDS = (
 )
 
 
+# `mkdocs serve` puts the time before its own lines: "[10:42:07] Serving on …".
+_TIME = re.compile(r"^(\[\d\d:\d\d:\d\d\] )?")
+
+
 class _Vietnamese(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
+        time = _TIME.match(message).group()
         for pattern, words in _MKDOCS_WORDS:
-            if pattern.match(message):
-                record.msg, record.args = pattern.sub(words, message), ()
+            if pattern.match(message[len(time):]):
+                record.msg, record.args = time + pattern.sub(words, message[len(time):]), ()
                 break
         return True
 

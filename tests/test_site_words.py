@@ -123,3 +123,23 @@ def test_no_label_carries_an_aria_label(built):
     page = built.html("index.html")
     assert re.search(r'<label class="md-search__icon md-icon" for="__search" title="Đóng tra cứu">.*?'
                      r'<span class="vb-an">Đóng tra cứu</span>\s*</label>', page, flags=re.S)
+
+
+@pytest.mark.parametrize("english, vietnamese", [
+    ("[10:42:07] Serving on http://127.0.0.1:8000/", "[10:42:07] Xem trang tại http://127.0.0.1:8000/"),
+    ("[10:42:07] Watching paths for changes: 'docs', 'plans'", "[10:42:07] Theo dõi thay đổi trong: 'docs', 'plans'"),
+    ("[10:42:09] Detected file changes", "[10:42:09] Có tệp vừa sửa"),
+    ("Building documentation...", "Đang dựng trang…"),
+    ("Documentation built in 2.18 seconds", "Đã dựng xong trong 2.18 giây"),
+    ("Template skipped: 'x.html' not found in theme directories.",
+     "Template skipped: 'x.html' not found in theme directories."),  # a developer's message stays
+])
+def test_mkdocs_preview_lines_in_vietnamese(english, vietnamese):
+    import importlib.util
+    import logging
+    spec = importlib.util.spec_from_file_location("site_hooks_words", ROOT / "hooks/site_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    record = logging.LogRecord("mkdocs.livereload", logging.INFO, __file__, 1, english, (), None)
+    assert hooks._Vietnamese().filter(record) is True
+    assert record.getMessage() == vietnamese
