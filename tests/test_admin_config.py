@@ -186,3 +186,42 @@ def test_the_built_site_has_the_editor_out_of_sitemap_search_and_listings(real_s
         if data.is_file() and data.suffix in (".json", ".js"):
             assert b"quan-tri" not in data.read_bytes(), data
     assert "quan-tri" not in (site / "api" / "van-ban.json").read_text(encoding="utf-8")
+
+
+EDITOR_BLANKS = """---
+so_hieu: 120-KH/ĐUK
+loai: Kế hoạch
+trich_yeu: Thử
+co_quan_ban_hanh: Đảng ủy Khối
+co_quan_cap_tren: ""
+ngay_ban_hanh: ""
+nam: 2025
+tham_quyen_ky: null
+tags: []
+noi_nhan: []
+can_cu: []
+nhiem_vu:
+  - noi_dung: Xây dựng kế hoạch
+    don_vi:
+      - Ban Thường vụ Đoàn Khối
+    han: ""
+thuc_hien_nhiem_vu: []
+ban_goc:
+  tep: ""
+  sha256: ""
+ghi_chu: ""
+---
+Nội dung.
+"""
+
+
+@pytest.mark.parametrize("original", ["ban_goc:\n  tep: \"\"\n  sha256: \"\"\n", "ban_goc: {}\n"])
+def test_what_the_editor_writes_for_fields_left_blank_is_accepted(original):
+    """Decap writes "" for a text cleared, [] for a list emptied, null for a choice
+    cleared, and a group of blanks for a group opened and left empty."""
+    from vanban.model import documents
+
+    text = EDITOR_BLANKS.replace("ban_goc:\n  tep: \"\"\n  sha256: \"\"\n", original)
+    doc, problems = documents.parse(text, "plans/2025/120-kh-duk.md")
+    assert problems == []
+    assert doc.tasks[0].due is None and doc.tasks[0].units == ["Ban Thường vụ Đoàn Khối"]

@@ -223,6 +223,10 @@ def _cleaned(value):
 
 
 def _empty(value) -> bool:
+    # A mapping of blanks is what the browser editor writes for a group of fields
+    # opened and left empty (ban_goc: {tep: '', sha256: ''}): nothing was given.
+    if isinstance(value, dict):
+        return all(_empty(v) for v in value.values())
     return value is None or value == "" or value == []
 
 

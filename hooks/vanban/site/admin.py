@@ -222,7 +222,7 @@ def inbox_collection() -> dict:
         "media_folder": "", "public_folder": "", "editor": {"preview": False},
         "fields": [
             {"name": "ten", "label": "Tên gọi", "widget": "string", "required": True,
-             "hint": "Loại và số hiệu như trên bản gốc, để nhận ra tệp. Ví dụ: Kế hoạch 120-KH/ĐUK"},
+             "hint": "Loại và số hiệu như trên bản gốc, để nhận ra tệp. Ví dụ: Kế hoạch 125-KH/ĐUK"},
             {"name": "tep", "label": "Tệp Word đã ký (.docx)", "widget": "file", "required": True,
              "hint": "Bản .docx cuối cùng, đúng như bản đã ký; tối đa một tệp.",
              "choose_url": False, "media_library": {"config": {"multiple": False}}},
