@@ -7,7 +7,8 @@ published document's page), `cited_pages` (a page for each cited document),
 and links), `history_pages` ("Lịch sử" and the correction notice) and `signed`
 (the signed original's file and panel row), and `admin` (the editors' browser
 editor at /quan-tri/: its page and its configuration made from the schema;
-the adapter writes it after the build).
+the adapter writes it after the build), and `unbroken` (a Markdown extension
+named in mkdocs.yml that keeps each document number on one line).
 
 May import: `vanban.model`, `vanban.citations`, `vanban.graph`, `vanban.search`,
 `vanban.forked`. Nothing of `vanban` imports this but the MkDocs adapter
