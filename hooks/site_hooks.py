@@ -82,6 +82,7 @@ _speak_vietnamese()
 
 def on_config(config):
     _speak_vietnamese()  # `mkdocs serve` may have set its handlers up since this file was loaded
+    core.stopped(_state.get("site"))  # `mkdocs serve`: an earlier build that stopped half-way
     _state.clear()
     root = Path(config.config_file_path).parent
     settings = config.extra.get("van_ban", {})
@@ -112,6 +113,7 @@ def on_files(files, config):
         files.append(File.generated(config, src_uri, content=content))
     _state["site"] = site
     _state["files"] = files
+    core.start_writing(site, Path(config.site_dir))
     return files
 
 
@@ -141,6 +143,16 @@ def on_page_content(html, page, config, files):
     if page.file.generated_by is not None:
         page.file.content_string = ""
     return html
+
+
+def on_post_page(output, page, config):
+    # The page as it will be written: the search index reads it now, on the other core.
+    core.page_written(_state["site"], page.file.src_uri, output)
+    return output
+
+
+def on_build_error(error):
+    core.stopped(_state.get("site"))
 
 
 def on_post_build(config):

@@ -1,7 +1,10 @@
 """The search index: Pagefind, fed one record per published document.
 
-Runs after MkDocs has written the pages (a POST_STEP), so `mkdocs build` alone
-gives a searchable site. Each record's content and metadata are written in
+Each document page is handed over as MkDocs writes it (Feed, from the MkDocs
+adapter's on_post_page): a forked worker makes its record on the core MkDocs
+leaves idle while it renders the rest. Pagefind runs once the site is written
+(a POST_STEP), over the records made; a page no worker received is read from
+the written site then, so `mkdocs build` alone gives a searchable site. Each record's content and metadata are written in
 search tokens (tokens.py); filters (loại, năm, cơ quan ban hành) stay plain
 text, as they are only matched by value. Held-back documents are never read.
 """
@@ -10,8 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import gc
 import json
 import os
+import queue
 import shutil
 import tempfile
 import time
@@ -78,9 +83,12 @@ def parts(documents: list[Document], shards: int) -> list[list[tuple[Document, i
     return [run for run in runs if run] or [[]]
 
 
-def record(doc: Document, site_dir: Path, shard: int = 0, status: str = "Chưa rõ") -> Record:
-    page = site_dir / page_url(doc) / "index.html"
-    text = article_text(page.read_text(encoding="utf-8")) if page.exists() else None
+def record(doc: Document, site_dir: Path, shard: int = 0, status: str = "Chưa rõ", html: str | None = None) -> Record:
+    """The document's record, from its page's HTML (`html`, or read from site_dir)."""
+    if html is None:
+        page = site_dir / page_url(doc) / "index.html"
+        html = page.read_text(encoding="utf-8") if page.exists() else None
+    text = article_text(html) if html is not None else None
     if text is None:  # the page template changed: fall back to what we know
         text = "\n".join([doc.heading, doc.title, doc.body])
     hidden = [tokens.marker("n", tokens.number_key(doc.number.canonical)),
@@ -166,15 +174,21 @@ async def _write(folder: Path, out: Path) -> None:
         await index.add_directory(str(folder))
 
 
-def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | None = None) -> tuple[int, float]:
-    """Write the index and settings; returns (bytes written, seconds)."""
+def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | None = None,
+          feed: Feed | None = None) -> tuple[int, float]:
+    """Write the index and settings; returns (bytes written, seconds). The
+    records a feed made are used, the others made here from the written pages."""
     started = time.monotonic()
     out = site_dir / BUNDLE
     shutil.rmtree(out, ignore_errors=True)  # Pagefind leaves an earlier bundle's chunks
+    runs = parts(documents, shard_count(len(documents)))
+    made = feed.finish(runs) if feed is not None else None
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
-        runs = parts(documents, shard_count(len(documents)))
         folders = [Path(scratch) / f"pages-{n}" for n in range(len(runs))]
-        _write_pages(runs, folders, site_dir, statuses or {})
+        if made is not None:
+            folders = made.folders
+        _write_pages([[(doc, shard) for doc, shard in run if made is None or doc.src_uri not in made.done]
+                      for run in runs], folders, site_dir, statuses or {})
         _scratch([SENTINEL], folders[0])
         built = []
         for n, pages in enumerate(folders):
@@ -182,12 +196,105 @@ def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | 
             _index(pages, built[-1])
             shutil.rmtree(pages)
         ranges = bundles.join(built, out)
+    if made is not None:
+        shutil.rmtree(made.scratch, ignore_errors=True)
     _drop_unused(out)
     data = {**settings(documents), "chunks": ranges, "sentinel": SENTINEL_WORD,
             "warm": bundles.warm_prefix(out, SENTINEL_WORD)}
     (out / SETTINGS).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return size, time.monotonic() - started
+
+
+@dataclass
+class Fed:
+    scratch: Path  # the feed's folder, removed once the index is written
+    folders: list[Path]  # each Pagefind run's pages
+    done: set[str]  # src_uri of every document whose page is there
+
+
+class Feed:
+    """Document pages handed to a forked worker as MkDocs renders them: it
+    makes each one's record (its words encoded, its citations found: most of
+    the index's time in Python) on the other core, and writes it as the page
+    Pagefind will read. Pages go through a queue (a thread of this process
+    sends them), so rendering never waits for the worker. If the worker fails
+    or no process can start, finish() says which pages it made and write()
+    makes the others from the written site, as without a feed."""
+
+    def __init__(self, documents: list[Document], site_dir: Path, statuses: dict[str, str] | None = None):
+        import multiprocessing
+
+        runs = parts(documents, shard_count(len(documents)))
+        self.where = {doc.src_uri: (n, shard) for n, run in enumerate(runs) for doc, shard in run}
+        self.documents = {doc.src_uri: doc for doc in documents}
+        self.scratch = Path(tempfile.mkdtemp(prefix="vanban-search-feed-"))
+        self.folders = [self.scratch / f"pages-{n}" for n in range(len(runs))]
+        self.site_dir = site_dir
+        self.statuses = statuses or {}
+        self.process = None
+        self.made = 0  # records the worker made, once finished
+        context = multiprocessing.get_context("fork")
+        self.queue, self.results = context.Queue(), context.Queue()
+        try:
+            self.process = context.Process(target=self._serve, daemon=True, name="vanban-search-feed")
+            self.process.start()
+        except (OSError, ValueError):
+            self.process = None
+
+    def page(self, src_uri: str, html: str) -> None:
+        """A page MkDocs wrote; only published documents' pages are indexed."""
+        if self.process is not None and src_uri in self.where:
+            self.queue.put((src_uri, html))
+
+    def _serve(self) -> None:
+        gc.disable()  # no cycles among records; a collection would copy every page of the parent's memory
+        done = []
+        try:
+            for folder in self.folders:
+                folder.mkdir(parents=True, exist_ok=True)
+            while (item := self.queue.get()) is not None:
+                src_uri, html = item
+                n, shard = self.where[src_uri]
+                status = self.statuses.get(src_uri, "Chưa rõ")
+                _scratch([record(self.documents[src_uri], self.site_dir, shard, status, html)], self.folders[n])
+                done.append(src_uri)
+        finally:
+            self.results.put(done)
+
+    def finish(self, runs: list[list[tuple[Document, int]]]) -> Fed | None:
+        """Wait for the worker; the pages it made, or None (nothing to use) if it
+        failed or its runs are not the index's (the documents changed)."""
+        if self.process is None:
+            return None
+        self.queue.put(None)
+        self.queue.close()
+        self.queue.join_thread()  # the thread that sends the pages ends: no thread is left when workers fork
+        try:
+            done = self.results.get(timeout=FEED_WAIT)
+        except (queue.Empty, OSError, EOFError):
+            done = None
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process = None
+        same = {doc.src_uri: (n, shard) for n, run in enumerate(runs) for doc, shard in run} == self.where
+        if done is None or not same:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            return None
+        self.made = len(done)
+        return Fed(self.scratch, self.folders, set(done))
+
+    def close(self) -> None:
+        """A build that stopped half-way: the worker ends and its pages go."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.join(timeout=10)
+            self.process = None
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+FEED_WAIT = 600.0  # seconds a finished build waits for the feed's last records
 
 
 def _drop_unused(bundle: Path) -> None:
@@ -245,9 +352,21 @@ def _write_pages(runs: list[list[tuple[Document, int]]], folders: list[Path], si
         write(batches)
 
 
-def step(site, site_dir: Path) -> None:
+def statuses_of(site) -> dict[str, str]:
     graph = site.graph
-    statuses = {d.src_uri: graph.status(graph.uri(d)).label for d in site.published} if graph is not None else {}
-    size, seconds = write(site.published, Path(site_dir), statuses)
-    site.log.append(f"Tra cứu: {len(site.published)} văn bản vào chỉ mục, {size // 1024} KB, {seconds:.1f} giây.")
+    return {d.src_uri: graph.status(graph.uri(d)).label for d in site.published} if graph is not None else {}
+
+
+def start_feed(site, site_dir: Path) -> None:
+    """Hand the document pages to the index as they are written (site.search_feed)."""
+    if site.published:
+        site.search_feed = Feed(site.published, Path(site_dir), statuses_of(site))
+
+
+def step(site, site_dir: Path) -> None:
+    feed, site.search_feed = site.search_feed, None
+    size, seconds = write(site.published, Path(site_dir), statuses_of(site), feed)
+    early = f" ({feed.made} đọc ngay khi trang được viết)" if feed is not None else ""
+    site.log.append(f"Tra cứu: {len(site.published)} văn bản vào chỉ mục{early}, {size // 1024} KB, "
+                    f"{seconds:.1f} giây sau khi dựng xong trang.")
 

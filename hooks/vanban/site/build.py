@@ -17,7 +17,7 @@ from vanban.site import cited_pages, deadlines, feeds, history_pages, listings, 
 from vanban.site.pages import PageParts, document_page
 from vanban.site.state import Options, Site
 
-__all__ = ["Options", "Site", "build", "post_build", "STEPS", "POST_STEPS"]
+__all__ = ["Options", "Site", "build", "start_writing", "page_written", "stopped", "post_build", "STEPS", "POST_STEPS"]
 
 
 # The build's steps, in order. Each is step(site): it adds files, page parts
@@ -37,9 +37,9 @@ STEPS: tuple[Callable[[Site], None], ...] = (
 )
 # Then, once MkDocs has written every page: step(site, site_dir) reads the HTML.
 POST_STEPS: tuple[Callable[[Site, Path], None], ...] = (
-    pdf.write_pdfs,
+    search_index.step,  # first: the feed's worker has made most records while MkDocs rendered
     feeds.sitemap_step,
-    search_index.step,
+    pdf.write_pdfs,
 )
 
 
@@ -73,6 +73,23 @@ def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
 def _document_pages(site: Site) -> None:
     for doc in site.published:
         site.files[doc.src_uri] = document_page(doc, site.options.identity, site.parts[doc.src_uri])
+
+
+def start_writing(site: Site, site_dir: Path) -> None:
+    """MkDocs is about to render: the search index is fed each page as it is written."""
+    search_index.start_feed(site, site_dir)
+
+
+def page_written(site: Site, src_uri: str, html: str) -> None:
+    if site.search_feed is not None:
+        site.search_feed.page(src_uri, html)
+
+
+def stopped(site: Site | None) -> None:
+    """A build that ended in an error: what runs beside MkDocs ends too."""
+    if site is not None and site.search_feed is not None:
+        site.search_feed.close()
+        site.search_feed = None
 
 
 def post_build(site: Site, site_dir: Path) -> None:

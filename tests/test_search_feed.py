@@ -1,0 +1,116 @@
+"""The search index fed page by page while MkDocs renders (search.index.Feed):
+the same index, byte for byte, as one made from the written site, whatever
+part of the pages the worker received, and when it fails."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+
+import pytest
+
+from conftest import build_project
+from plan_factory import plan
+from vanban.search import index as search_index
+from vanban.site import build as core
+
+PLANS = {
+    "2023/dang.md": plan("Thực hiện Chỉ thị số 07-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy. Công tác dân vận."),
+    "2021/ct.md": plan("Hòa giải ở cơ sở.", so_hieu="07-CT/TU", loai="Chỉ thị", co_quan_ban_hanh="Tỉnh ủy Bến Tre",
+                       ngay_ban_hanh="2021-05-06", trich_yeu="Về Mặt trận"),
+    "2022/tb.md": plan("Văn hóa văn nghệ, hội diễn.", so_hieu="20-TB/ĐUK", loai="Thông báo", trich_yeu="Hội diễn"),
+    "2023/giu-lai.md": plan("Chưa đăng.", so_hieu="116-KH/ĐUK", noi_nhan=["Các chi ủy"]),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    result = build_project(tmp_path_factory.mktemp("feed"), PLANS)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    """The core's site of the same plans: its documents and their statuses, as the build had them."""
+    return core.build(built.project / "plans", core.Options(registry=built.project / "data" / "registry.yml"),
+                      base=built.project)
+
+
+@pytest.fixture
+def documents(site):
+    return site.published
+
+
+@pytest.fixture
+def statuses(site):
+    return search_index.statuses_of(site)
+
+
+def same_tree(left, right) -> list[str]:
+    names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
+    assert names == {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
+    return sorted(str(n) for n in names if not filecmp.cmp(left / n, right / n, shallow=False))
+
+
+def from_disk(built, documents, statuses, tmp_path):
+    site = tmp_path / "disk"
+    shutil.copytree(built.site, site)
+    search_index.write(documents, site, statuses)
+    return site / search_index.BUNDLE
+
+
+def pages_of(built, documents):
+    return {d.src_uri: (built.site / search_index.page_url(d) / "index.html").read_text(encoding="utf-8")
+            for d in documents}
+
+
+def test_the_built_index_is_the_one_made_from_the_written_site(built, documents, statuses, tmp_path):
+    assert "Tra cứu: 3 văn bản vào chỉ mục (3 đọc ngay khi trang được viết)" in built.output
+    assert same_tree(built.site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+
+
+@pytest.mark.parametrize("fed", ["all", "some", "none"])
+def test_a_feed_given_any_part_of_the_pages_makes_the_same_index(built, documents, statuses, tmp_path, fed):
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    feed = search_index.Feed(documents, site, statuses)
+    pages = pages_of(built, documents)
+    feed.page("index.md", "<html>trang chủ, không phải văn bản</html>")
+    for n, (src_uri, html) in enumerate(pages.items()):
+        if fed == "all" or (fed == "some" and n % 2 == 0):
+            feed.page(src_uri, html)
+    search_index.write(documents, site, statuses, feed)
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+    assert not feed.scratch.exists()
+    assert feed.made == {"all": 3, "some": 2, "none": 0}[fed]
+
+
+def test_a_worker_that_dies_leaves_the_index_to_the_written_site(built, documents, statuses, tmp_path):
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    feed = search_index.Feed(documents, site, statuses)
+    feed.process.kill()
+    feed.process.join()
+    feed.page(documents[0].src_uri, "<html>bị cắt")
+    search_index.write(documents, site, statuses, feed)
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+    assert not feed.scratch.exists()
+
+
+def test_a_feed_for_other_documents_is_not_used(built, documents, statuses, tmp_path):
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    feed = search_index.Feed(documents[:1], site, statuses)
+    feed.page(documents[0].src_uri, "<html><body><main>chữ khác hẳn</main></body></html>")
+    search_index.write(documents, site, statuses, feed)
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+
+
+def test_a_stopped_build_ends_the_worker_and_removes_its_pages(documents, tmp_path):
+    feed = search_index.Feed(documents, tmp_path)
+    process = feed.process
+    feed.close()
+    assert not process.is_alive()
+    assert not feed.scratch.exists()
+    feed.close()  # twice is harmless
