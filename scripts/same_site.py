@@ -43,6 +43,10 @@ def main(rev: str = "HEAD") -> int:
         tmp = Path(tmp)
         old = tmp / "old"
         subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(old), rev], cwd=ROOT, check=True)
+        # The browser editor's files are copied from node_modules, which git
+        # does not hold: both builds take them from the same install.
+        if (ROOT / "node_modules").is_dir():
+            (old / "node_modules").symlink_to(ROOT / "node_modules")
         try:
             build(old, tmp / "site-old")
             build(ROOT, tmp / "site-new")
