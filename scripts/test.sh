@@ -17,5 +17,5 @@ bash scripts/apt-install.sh "${APT_PACKAGES[@]}"
 # shellcheck source=scripts/venv.sh
 source scripts/venv.sh requirements-test.txt
 bash scripts/npm-install.sh  # Decap CMS and decap-server for the editor's browser test
-python -m ruff check hooks tests bench
+python -m ruff check hooks tests bench scripts
 python -m pytest "$@"

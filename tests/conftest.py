@@ -23,6 +23,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def skip_unless_ci(reason: str) -> None:
+    """Skip on a developer's machine that lacks a tool; fail in CI, where
+    scripts/test.sh installs it, so a broken install is never a green run."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI: {reason}")
+    pytest.skip(reason)
+
+
 @dataclass
 class BuildResult:
     project: Path

@@ -8,6 +8,7 @@ import re
 import pytest
 import yaml
 
+from conftest import skip_unless_ci
 from vanban.model import dates, doctypes, numbers, schema
 from vanban.model.text import slug
 from vanban.site import admin
@@ -164,7 +165,7 @@ def test_the_locale_additions_are_vietnamese_and_in_the_script():
 def test_only_the_bundle_files_the_editor_loads_are_copied():
     dist = admin.dist_folder(admin.CHECKOUT)
     if dist is None:
-        pytest.skip("node_modules/decap-cms is not installed (npm ci)")
+        skip_unless_ci("node_modules/decap-cms is not installed (npm ci)")
     files = admin.vendored(dist)
     names = {name.split("/", 1)[1] for name in files}
     assert "decap-cms.js" in names
@@ -175,7 +176,7 @@ def test_only_the_bundle_files_the_editor_loads_are_copied():
 def test_the_built_site_has_the_editor_out_of_sitemap_search_and_listings(real_site):
     site = real_site.site
     if not (site / "quan-tri" / "index.html").exists():
-        pytest.skip("node_modules/decap-cms is not installed (npm ci)")
+        skip_unless_ci("node_modules/decap-cms is not installed (npm ci)")
     config = yaml.safe_load((site / "quan-tri" / "config.yml").read_text(encoding="utf-8"))
     assert doc_fields(config) == doc_fields(admin.config(admin.Backend()))
     assert "quan-tri" not in (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, build_project, serve
+from conftest import ROOT, build_project, serve, skip_unless_ci
 from vanban.model import documents
 
 pytestmark = pytest.mark.browser
@@ -44,7 +44,7 @@ def editor(tmp_path_factory):
     """A fresh copy of the project, decap-server on it, and its built site served."""
     node = shutil.which("node")
     if node is None or not SERVER.exists() or not (ROOT / "node_modules/decap-cms/dist/decap-cms.js").exists():
-        pytest.skip("Node.js and node_modules (npm ci) are needed for the editor")
+        skip_unless_ci("Node.js and node_modules (npm ci) are needed for the editor")
     port = free_port()
     built = build_project(tmp_path_factory.mktemp("editor"), env={"VANBAN_CMS_LOCAL_PORT": str(port)})
     assert built.returncode == 0, built.output
@@ -232,7 +232,7 @@ def git_editor(tmp_path_factory):
     """decap-server in its git mode on a repository: the editorial workflow, as on GitLab and GitHub."""
     node = shutil.which("node")
     if node is None or shutil.which("git") is None or not SERVER.exists():
-        pytest.skip("Node.js, git and node_modules (npm ci) are needed for the editor")
+        skip_unless_ci("Node.js, git and node_modules (npm ci) are needed for the editor")
     port = free_port()
     built = build_project(tmp_path_factory.mktemp("git-editor"), env={"VANBAN_CMS_LOCAL_PORT": str(port)})
     assert built.returncode == 0, built.output
