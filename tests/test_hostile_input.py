@@ -501,3 +501,11 @@ def test_an_opening_repeating_an_issuer_name_is_imported_in_linear_time(tmp_path
     done = vanban(tmp_path, "import", str(source), "--stdout")
     assert done.returncode == 1  # not a document; what matters is that it ends
     assert "Văn bản chưa hợp lệ nên chưa ghi tệp nào." in done.stderr
+
+
+def test_a_text_of_open_brackets_is_imported_in_linear_time(tmp_path):
+    """200,000 “[” and no “]”: the link pattern scanned to the end from each one (200 s)."""
+    source = write(tmp_path, "ngoac.md", "KẾ HOẠCH\n\n" + "[" * 200_000 + "\n")
+    done = vanban(tmp_path, "import", str(source), "--stdout")
+    assert done.returncode == 1
+    assert "Văn bản chưa hợp lệ nên chưa ghi tệp nào." in done.stderr

@@ -16,7 +16,9 @@ from vanban.editing.importer import Para
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _ITEM = re.compile(r"^[-+*]\s+(.*)$")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(.*)$")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# No bracket inside a link's text or address: from each "[" the match then
+# stops at the next one, so a line of brackets is read once, not once a bracket.
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*+|_{2,})")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
 
