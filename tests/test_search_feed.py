@@ -114,3 +114,17 @@ def test_a_stopped_build_ends_the_worker_and_removes_its_pages(documents, tmp_pa
     assert not process.is_alive()
     assert not feed.scratch.exists()
     feed.close()  # twice is harmless
+
+
+def test_a_worker_that_dies_with_pages_still_queued_does_not_hold_the_build(built, documents, statuses, tmp_path):
+    # More than a pipe holds: the thread sending them is stuck once nobody reads.
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    feed = search_index.Feed(documents, site, statuses)
+    feed.process.kill()
+    feed.process.join()
+    for _ in range(64):
+        feed.page(documents[0].src_uri, "<html>" + "chữ " * 100_000)
+    search_index.write(documents, site, statuses, feed)
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+    assert feed.made == 0

@@ -268,12 +268,14 @@ class Feed:
         if self.process is None:
             return None
         self.queue.put(None)
+        done = self._results()
+        if done is None:
+            # Nobody reads the queue any more: its sending thread may be stuck on
+            # a full pipe, and waiting for it would hang the build.
+            self.queue.cancel_join_thread()
         self.queue.close()
-        self.queue.join_thread()  # the thread that sends the pages ends: no thread is left when workers fork
-        try:
-            done = self.results.get(timeout=FEED_WAIT)
-        except (queue.Empty, OSError, EOFError):
-            done = None
+        if done is not None:
+            self.queue.join_thread()  # the worker read everything: the thread ends now, before workers fork
         self.process.join(timeout=10)
         if self.process.is_alive():
             self.process.kill()
@@ -284,6 +286,24 @@ class Feed:
             return None
         self.made = len(done)
         return Fed(self.scratch, self.folders, set(done))
+
+    def _results(self) -> list[str] | None:
+        """What the worker made, once it has read the last page; None as soon
+        as it is found dead without an answer (killed, out of memory), not after
+        the whole wait."""
+        deadline = time.monotonic() + FEED_WAIT
+        while time.monotonic() < deadline:
+            try:
+                return self.results.get(timeout=0.5)
+            except queue.Empty:
+                if not self.process.is_alive():
+                    break
+            except (OSError, EOFError):
+                return None
+        try:  # an answer put just before the worker ended
+            return self.results.get(timeout=1)
+        except (queue.Empty, OSError, EOFError):
+            return None
 
     def close(self) -> None:
         """A build that stopped half-way: the worker ends and its pages go."""
