@@ -185,3 +185,22 @@ def test_a_moved_file_keeps_its_first_publication(tmp_path):
             '</span>”.</li>') in html
     assert ("<li><strong>Ngày ban hành</strong> (<code>ngay_ban_hanh</code>): <del>2022-05-10</del> → "
             "<ins>2023-05-10</ins></li>") in html
+
+
+def test_a_commit_that_also_changed_code_shows_its_date_and_change_without_its_message(tmp_path):
+    project = tmp_path / "project"
+    path = project / "plans" / "2023" / "114-kh-duk.md"
+    path.parent.mkdir(parents=True)
+    git(project, "init", "-q", "-b", "main")
+    path.write_text(plan("Điều 1. Hội nghị tháng 5.", so_hieu="114-KH/ĐUK"), encoding="utf-8")
+    (project / "data").mkdir()
+    (project / "data" / "registry.yml").write_text("[]\n", encoding="utf-8")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "Đăng Kế hoạch 114-KH/ĐUK", when="2023-04-20T09:00:00+07:00")
+    path.write_text(plan("Điều 1. Hội nghị tháng 6.", so_hieu="114-KH/ĐUK"), encoding="utf-8")
+    (project / "hooks.py").write_text("x = 1\n", encoding="utf-8")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "Refactor the parser", when="2023-05-15T10:00:00+07:00")
+    found = history.read(project / "plans", {"2023/114-kh-duk.md": path}).get("2023/114-kh-duk.md")
+    assert found.first.message == "Đăng Kế hoạch 114-KH/ĐUK"
+    assert [(c.commit.when.date().isoformat(), c.commit.message) for c in found.changes] == [("2023-05-15", "")]

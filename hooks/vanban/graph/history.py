@@ -202,6 +202,7 @@ def _log(root: Path, scope: str) -> list[tuple[Commit, list[tuple[str, ...]]]]:
                 f"--format={_RECORD}%H{_UNIT}%cI{_UNIT}%s", "--", scope or ".")
     if done.returncode != 0:
         return []
+    beyond = _beyond(root, scope)
     out = []
     for record in done.stdout.decode("utf-8", "replace").split(_RECORD)[1:]:
         head, _, names = record.partition("\n")
@@ -211,8 +212,25 @@ def _log(root: Path, scope: str) -> list[tuple[Commit, list[tuple[str, ...]]]]:
             parts = line.rstrip("\n").split("\t")
             if len(parts) >= 2 and parts[0]:
                 files.append((parts[0][0], *parts[1:]))
-        out.append((Commit(commit_id, dt.datetime.fromisoformat(when), clean(message).strip()), files))
+        shown = "" if commit_id in beyond else clean(message).strip()
+        out.append((Commit(commit_id, dt.datetime.fromisoformat(when), shown), files))
     return out
+
+
+# Folders an editor's change touches; a commit that changed anything else was
+# written by the site's developers, for them.
+EDITORIAL = ("data", "nhap")
+
+
+def _beyond(root: Path, scope: str) -> set[str]:
+    """Commits that changed files outside the documents and the registry. Their
+    message speaks to developers (often in English, about code), so the public
+    history shows the date and the change without it."""
+    kept = [scope or ".", *EDITORIAL]
+    done = _git(root, "log", "--format=%H", "--", ".", *(f":(exclude){folder}" for folder in kept))
+    if done.returncode != 0:
+        return set()
+    return set(done.stdout.decode("ascii", "replace").split())
 
 
 def _follow(commits, inside: dict[str, str]) -> dict[str, list[tuple[Commit, str]]]:
