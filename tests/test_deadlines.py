@@ -4,10 +4,10 @@ iCalendar feeds, with "today" fixed by VANBAN_TODAY."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import icalendar
 import pytest
+from html_tables import cells, section
 from listings_corpus import SITE_URL, TODAY, built
 
 from vanban.model import dates
@@ -23,18 +23,6 @@ SEED_TASKS = [
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
     return built(tmp_path_factory)
-
-
-def cells(html: str) -> list[list[str]]:
-    """The body rows of the tables in an HTML fragment, as text."""
-    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
-    out = [[re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", c)).strip()
-            for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
-    return [row for row in out if row]
-
-
-def section(html: str, heading_id: str) -> str:
-    return html.split(f'id="{heading_id}"')[1].split("<h2")[0]
 
 
 def test_plan_page_shows_its_tasks_as_a_table(built_site):

@@ -13,6 +13,7 @@ import re
 
 import icalendar
 import pytest
+from html_tables import cells, section
 from tasks_corpus import SITE_URL, built
 
 from conftest import build_project
@@ -27,18 +28,6 @@ SEED_TASK_2 = ("Xây dựng kế hoạch nâng cao chất lượng công tác gi
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return built(tmp_path_factory)
-
-
-def cells(html: str) -> list[list[str]]:
-    """The body rows of the tables in an HTML fragment, as text; a line break in a cell as a newline."""
-    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
-    out = [[re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", c)).strip()
-            for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
-    return [row for row in out if row]
-
-
-def section(html: str, heading_id: str) -> str:
-    return html.split(f'id="{heading_id}"')[1].split("<h2")[0]
 
 
 def text(html: str) -> str:
