@@ -147,16 +147,6 @@ def test_missing_path_is_a_usage_error(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().err == "Không tìm thấy khong-co.\n"
 
 
-def _citations_ready() -> bool:
-    try:
-        from vanban.citations.parser import find_citations  # noqa: F401
-        from vanban.graph.registry import check_citations  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _citations_ready(), reason="the citation parser is not in this checkout")
 def test_unresolved_citation_is_a_warning(tmp_path, monkeypatch, capsys):
     write(tmp_path, {"2023/115-kh-duk.md": plan(thuc_hien=["một việc gì đó"])})
     code, problems = run_json(tmp_path, monkeypatch, capsys)
@@ -166,7 +156,6 @@ def test_unresolved_citation_is_a_warning(tmp_path, monkeypatch, capsys):
     assert problems[0]["message"] == "Không nhận ra văn bản nào trong “một việc gì đó”."
 
 
-@pytest.mark.skipif(not _citations_ready(), reason="the citation parser is not in this checkout")
 def test_citations_with_a_wrong_date_or_no_target_are_warnings(tmp_path, monkeypatch, capsys):
     body = ("Thực hiện Chỉ thị số 06-CT/ĐUK, ngày 07/5/2023 của Ban Thường vụ Đảng ủy Khối về công tác. "
             "Theo Kế hoạch số 99-KH/ĐUK, ngày 01/02/2023 của Ban Thường vụ Đảng ủy Khối.")
