@@ -26,7 +26,6 @@ whether a unit has done its task.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import defaultdict
@@ -66,15 +65,6 @@ GROUPS = {
 }
 HAS_DOCUMENT = "Đã có văn bản thực hiện"
 TIMING = {ON_TIME: "đúng hạn", LATE: "sau hạn", ANSWERED: "chưa rõ ngày so với thời hạn"}
-
-
-def due_day(due: dates.PartialDate) -> dt.date:
-    """The last day a partial date allows: the day, the month's end, or 31 December."""
-    if due.day:
-        return dt.date(due.year, due.month, due.day)
-    if due.month:
-        return dt.date(due.year, due.month, calendar.monthrange(due.year, due.month)[1])
-    return dt.date(due.year, 12, 31)
 
 
 def vietnamese_day(day: dt.date) -> str:
@@ -274,16 +264,16 @@ def answer_when(doc: Document) -> str:
 def _span(doc: Document) -> tuple[dt.date, dt.date]:
     """The first and last day the document's date may stand for."""
     date = doc.date or dates.PartialDate(doc.year)
-    return date.as_date(), due_day(date)
+    return date.as_date(), dates.latest_day(date)
 
 
 def timing_group(doc: Document, due: dates.PartialDate | None) -> str:
     if due is None:
         return ANSWERED
     first, last = _span(doc)
-    if last <= due_day(due):
+    if last <= dates.latest_day(due):
         return ON_TIME
-    if first > due_day(due):
+    if first > dates.latest_day(due):
         return LATE
     return ANSWERED
 
@@ -297,7 +287,7 @@ def unit_status(plan: Document, task: Task, unit: str, found: tuple[Answer, ...]
         return UnitStatus(unit, CLOSED, (), on)
     if task.due is None:
         return UnitStatus(unit, NO_DUE, (), on)
-    return UnitStatus(unit, NOT_DUE if due_day(task.due) >= on else NOTHING, (), on)
+    return UnitStatus(unit, NOT_DUE if dates.latest_day(task.due) >= on else NOTHING, (), on)
 
 
 # --- building the tracking ----------------------------------------------------------

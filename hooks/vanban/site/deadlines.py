@@ -15,7 +15,6 @@ falls due on the month's last day.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -23,7 +22,7 @@ import icalendar
 from markupsafe import Markup
 
 from vanban.graph import tasks as tasks_mod
-from vanban.graph.tasks import Tracking, UnitStatus, answer_when, due_day, vietnamese_day
+from vanban.graph.tasks import Tracking, UnitStatus, answer_when, vietnamese_day
 from vanban.model import dates
 from vanban.model.documents import Document, Task
 from vanban.model.markup import md, md_link, page, render
@@ -41,12 +40,10 @@ from vanban.site.listings import (
     rel,
 )
 
-__all__ = ["due_day", "today", "step"]
+__all__ = ["today", "step"]
 
-TODAY_ENV = "VANBAN_TODAY"
 NEXT_ON_INDEX = 20
 ALL_CALENDAR = "lich/thoi-han.ics"
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
 # The groups counted on "Thời hạn", as column headings: every task there has a deadline.
 COUNTED = (tasks_mod.ON_TIME, tasks_mod.LATE, tasks_mod.ANSWERED, tasks_mod.NOT_DUE, tasks_mod.NOTHING)
 COLUMNS = {
@@ -62,10 +59,7 @@ def today(site=None) -> dt.date:
     chosen = getattr(getattr(site, "options", None), "today", None)
     if isinstance(chosen, dt.date):
         return chosen
-    text = os.environ.get(TODAY_ENV, "").strip()
-    if text:
-        return dt.date.fromisoformat(text)
-    return dt.datetime.now(VIETNAM).date()
+    return dates.today()
 
 
 @dataclass
@@ -78,7 +72,7 @@ class Entry:
 
     @property
     def day(self) -> dt.date | None:
-        return due_day(self.task.due) if self.task.due else None
+        return dates.latest_day(self.task.due) if self.task.due else None
 
     def for_unit(self, unit: str) -> UnitStatus:
         return next(s for s in self.statuses if s.unit == unit)

@@ -20,10 +20,10 @@ from pathlib import Path
 from vanban.graph import tasks as tasks_mod
 from vanban.graph.status import NOT_KNOWN
 from vanban.graph.tasks import Tracking, UnitStatus
+from vanban.model import dates
 from vanban.model.documents import Document
 from vanban.model.order import newest_first
 from vanban.site import deadlines
-from vanban.site.deadlines import due_day
 from vanban.site.listings import absolute
 
 API = "api"
@@ -133,7 +133,7 @@ def record(doc: Document, cited: list[dict], site_url: str, status: dict | None 
         "noi_dung": task.content,
         "don_vi": list(task.units),
         "han": task.due.iso() if task.due else None,
-        "han_cuoi": due_day(task.due).isoformat() if task.due else None,
+        "han_cuoi": dates.latest_day(task.due).isoformat() if task.due else None,
         "tinh_trang": [unit_status(s, task.due, site_url) for s in tracking.statuses(doc, index, on)],
     } for index, task in enumerate(doc.tasks, 1)]
     out["hieu_luc"] = status or {"trang_thai": NOT_KNOWN.label, "nguon": None, "boi": []}
@@ -199,7 +199,7 @@ def task_rows(items: list[deadlines.Entry], site_url: str, on: dt.date) -> list[
             rows.append({
                 "ma": key(doc), "van_ban": doc.number.canonical, "nhiem_vu": entry.index, "noi_dung": task.content,
                 "don_vi": status.unit, "han": task.due.iso() if task.due else None,
-                "han_cuoi": due_day(task.due).isoformat() if task.due else None,
+                "han_cuoi": dates.latest_day(task.due).isoformat() if task.due else None,
                 **{k: v for k, v in unit_status(status, task.due, site_url).items() if k != "don_vi"},
                 "tinh_den": on.isoformat(), "duong_dan": absolute(site_url, doc.src_uri),
             })
