@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, skip_unless_ci
 
 # Slow (one install into a new environment) but never skipped in CI: deselect
 # it on a workstation with `-m "not fresh_clone"`.
@@ -55,14 +55,11 @@ def output(done: subprocess.CompletedProcess) -> str:
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory) -> Path:
     # scripts/test.sh installs python3-venv, so CI always has what this needs.
-    missing = [str(p) for p in (DEBIAN_PYTHON,) if not p.exists()]
-    if subprocess.run([str(DEBIAN_PYTHON), "-c", "import ensurepip, venv"], capture_output=True).returncode:
+    missing = [] if DEBIAN_PYTHON.exists() else [str(DEBIAN_PYTHON)]
+    if not missing and subprocess.run([str(DEBIAN_PYTHON), "-c", "import ensurepip, venv"], capture_output=True).returncode:
         missing.append("python3-venv")
     if missing:
-        message = f"Debian's Python is not complete here: {missing}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_unless_ci(f"Debian's Python is not complete here: {missing}")
     target = tmp_path_factory.mktemp("clone") / "vanban"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(target)], check=True)
     return target
