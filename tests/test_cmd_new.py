@@ -124,3 +124,23 @@ def test_every_template_is_for_a_known_type_and_validates(name):
     assert doctypes.by_name(name).name == name
     text = f"---\nso_hieu: 01/ABC\nloai: Công văn\ntrich_yeu: x\nco_quan_ban_hanh: y\nnam: 2023\n---\n\n{body_templates.body(name)}"
     assert documents.parse(text, "x")[1] == []
+
+
+def test_signed_original_is_the_scans_path_and_its_hash_is_read(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "goc").mkdir()
+    (tmp_path / "goc" / "116-KH-DUK.pdf").write_bytes(b"scan")
+    assert cli.main([*OPTIONS, "--ban-goc", "goc/116-KH-DUK.pdf"]) == 0
+    doc, problems = documents.read(tmp_path / "plans" / "2023" / "116-kh-duk.md")
+    assert problems == []
+    assert doc.meta["ban_goc"] == {
+        "tep": "goc/116-KH-DUK.pdf", "sha256": "59ad1b2fc74287ded1bba7af67765d23ad4a49f1ae51902cc2ed3f8ebee96cfa"}
+
+
+def test_signed_original_that_is_not_in_the_repository(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main([*OPTIONS, "--ban-goc", "goc/khong-co.pdf"]) == 1
+    assert capsys.readouterr().err == (
+        f"Lỗi: goc/khong-co.pdf: bản gốc có chữ ký phải là một tệp nằm trong kho ({tmp_path.resolve()}), "
+        "ví dụ goc/114-KH-DUK.pdf; chép tệp vào thư mục goc/ của kho rồi nhập lại.\n")
+    assert not (tmp_path / "plans").exists()
