@@ -115,6 +115,15 @@ def test_a_due_date_falls_on_the_last_day_it_allows(due, day):
     assert dates.latest_day(due) == day
 
 
+@pytest.mark.parametrize(("date", "words"), [
+    (dates.PartialDate(2023, 4, 20), "ngày 20/04/2023"),
+    (dates.PartialDate(2023, 4), "tháng 4/2023"),
+    (dates.PartialDate(2023), "năm 2023"),
+])
+def test_a_date_is_named_as_precisely_as_its_source(date, words):
+    assert date.phrase() == words
+
+
 def test_today_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv(dates.TODAY_ENV, TODAY)
     assert deadlines.today() == dt.date(2023, 4, 15)

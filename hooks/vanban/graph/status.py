@@ -78,10 +78,7 @@ class Because:
 
     @property
     def when(self) -> str:
-        date = self.doc.date
-        if date is None:
-            return f"năm {self.doc.year}"
-        return f"ngày {date.vietnamese()}" if date.day else date.vietnamese()
+        return self.doc.date.phrase() if self.doc.date else f"năm {self.doc.year}"
 
 
 @dataclass(frozen=True)

@@ -258,7 +258,7 @@ class UnitStatus:
 def answer_when(doc: Document) -> str:
     if doc.date is None:
         return f"năm {doc.year}, ngày chưa rõ"
-    return f"ngày {doc.date.vietnamese()}" if doc.date.day else doc.date.vietnamese()
+    return doc.date.phrase()
 
 
 def _span(doc: Document) -> tuple[dt.date, dt.date]:

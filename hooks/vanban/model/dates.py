@@ -54,6 +54,10 @@ class PartialDate:
             return f"tháng {self.month}/{self.year}"
         return f"năm {self.year}"
 
+    def phrase(self) -> str:
+        """As a sentence names it: ngày 20/04/2023, tháng 4/2023 or năm 2023."""
+        return f"ngày {self.vietnamese()}" if self.day else self.vietnamese()
+
     def long_form(self) -> str:
         """The place-and-date line's form: ngày 05 tháng 02 năm 2023 (NĐ 30 padding)."""
         if self.day:

@@ -65,14 +65,12 @@ class Row:
 
 
 def when(doc: Document) -> str:
-    if doc.date is None:
-        return f"năm {doc.year}"
-    return f"ngày {doc.date.vietnamese()}" if doc.date.day else doc.date.vietnamese()
+    return doc.date.phrase() if doc.date else f"năm {doc.year}"
 
 
 def entry_when(entry: Entry) -> str:
     if entry.date is not None:
-        return f"ngày {entry.date.vietnamese()}" if entry.date.day else entry.date.vietnamese()
+        return entry.date.phrase()
     return f"năm {entry.year}" if entry.year else ""
 
 
