@@ -240,3 +240,17 @@ def test_a_task_link_naming_no_task_is_a_warning(tmp_path, monkeypatch, capsys):
     found = [p for p in problems if p["field"] == "thuc_hien_nhiem_vu"]
     assert [(p["file"], p["line"], p["severity"], p["message"]) for p in found] == [
         ("plans/2023/20-kh-dtn.md", 10, "cảnh báo", "Kế hoạch 114-KH/ĐUK có 1 nhiệm vụ, không có nhiệm vụ thứ 2.")]
+
+
+def test_a_scan_or_other_file_in_plans_gets_an_example_that_works(tmp_path, monkeypatch, capsys):
+    """vanban import reads .docx and text only: a PDF is pointed to goc/ and ban_goc, anything else out of plans/."""
+    write(tmp_path, {"2023/115-kh-duk.md": plan(), "2023/goc.pdf": b"%PDF-1.4\n%%EOF\n", "2023/anh.jpg": b"\xff\xd8"})
+    code, problems = run_json(tmp_path, monkeypatch, capsys)
+    assert code == 1
+    assert [(p["file"], p["expected"], p["example"]) for p in problems] == [
+        ("plans/2023/anh.jpg", "trong plans/ chỉ có tệp văn bản .md; tệp khác để ngoài thư mục plans/",
+         "plans/2023/114-kh-duk.md"),
+        ("plans/2023/goc.pdf",
+         "bản quét có chữ ký để trong thư mục goc/ (ngoài plans/), ghi ở trường ban_goc của văn bản",
+         "ban_goc:\n  tep: goc/goc.pdf"),
+    ]

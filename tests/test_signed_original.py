@@ -135,3 +135,17 @@ def test_import_refuses_a_scan_outside_the_repository(tmp_path, monkeypatch, cap
     err = capsys.readouterr().err
     assert "bản gốc có chữ ký phải là một tệp nằm trong kho" in err
     assert not (repo / "plans").exists()
+
+
+def test_a_digest_read_as_a_number_says_to_quote_it_and_the_example_reads_back():
+    import yaml
+
+    from vanban.model.documents import ORIGINAL_EXAMPLE
+
+    unquoted = document(digest="0" * 64).replace(f"'{'0' * 64}'", "0" * 64)
+    _, problems = parse(unquoted, "x.md")
+    assert [p.message for p in problems] == [
+        "Mã sha256 của bản gốc được đọc thành một số, không phải dòng chữ (mã chỉ có chữ số thì mất các số 0 ở đầu)."]
+    example = yaml.safe_load(ORIGINAL_EXAMPLE)["ban_goc"]
+    _, problems = parse(document(digest=example["sha256"]), "x.md")
+    assert problems == []

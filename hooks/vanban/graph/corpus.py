@@ -121,9 +121,19 @@ def _read_one(path: Path, base: Path, home: str) -> tuple[Document | None, list[
 
 
 def _not_markdown(path: Path, name: str) -> Problem:
-    return Problem(name, 1, "tệp", f"Tệp “{path.name}” không phải văn bản Markdown (.md) nên không thể đăng.",
-                   "mỗi văn bản là một tệp .md; tệp Word (.docx) cần chuyển bằng lệnh vanban import",
-                   f"vanban import {name}")
+    message = f"Tệp “{path.name}” không phải văn bản Markdown (.md) nên không thể đăng."
+    if path.suffix.lower() == ".pdf":
+        # A signed scan belongs beside the documents, named by one of them.
+        return Problem(name, 1, "tệp", message,
+                       "bản quét có chữ ký để trong thư mục goc/ (ngoài plans/), ghi ở trường ban_goc của văn bản",
+                       f"ban_goc:\n  tep: goc/{path.name}")
+    if path.suffix.lower() in (".docx", ".txt"):
+        return Problem(name, 1, "tệp", message,
+                       "mỗi văn bản là một tệp .md; tệp Word (.docx) cần chuyển bằng lệnh vanban import",
+                       f"vanban import {name}")
+    # vanban import reads no other kind of file: suggesting it would fail when followed.
+    return Problem(name, 1, "tệp", message, "trong plans/ chỉ có tệp văn bản .md; tệp khác để ngoài thư mục plans/",
+                   "plans/2023/114-kh-duk.md")
 
 
 def _display(path: Path, base: Path) -> str:

@@ -265,7 +265,10 @@ def _check_kind(spec: schema.Field, value, report, shape: str = "") -> None:
         report(spec.key, f"Trạng thái “{value}” không hợp lệ.", "một trong " + ", ".join(schema.STATUSES))
 
 
-ORIGINAL_EXAMPLE = "ban_goc: {tep: goc/114-KH-DUK.pdf, sha256: " + "0" * 64 + "}"
+# A digest with letters, in quotes: 64 digits alone would be read as a number
+# and lose its leading zeros, so a copied example must not be one.
+ORIGINAL_EXAMPLE = ("ban_goc:\n  tep: goc/114-KH-DUK.pdf\n"
+                    '  sha256: "3f5a9c0e7b1d24a68e0f5b3c9d7a1e2f4b6c8d0e1f2a3b4c5d6e7f8091a2b3c4"')
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -287,7 +290,10 @@ def _check_original(spec: schema.Field, value, report) -> None:
         report(spec.key, f"Tệp bản gốc “{path}” phải nằm trong kho, ghi đường dẫn tính từ thư mục gốc của kho.",
                "đường dẫn như goc/114-KH-DUK.pdf, không bắt đầu bằng / và không có “..”", ORIGINAL_EXAMPLE)
     digest = value.get("sha256")
-    if not isinstance(digest, str) or not _SHA256.fullmatch(digest.strip().lower()):
+    if isinstance(digest, int | float) and not isinstance(digest, bool):
+        report(spec.key, "Mã sha256 của bản gốc được đọc thành một số, không phải dòng chữ (mã chỉ có chữ số thì "
+               "mất các số 0 ở đầu).", "mã sha256 đặt trong ngoặc kép thẳng \"…\"", ORIGINAL_EXAMPLE)
+    elif not isinstance(digest, str) or not _SHA256.fullmatch(digest.strip().lower()):
         report(spec.key, f"Mã sha256 của bản gốc “{digest if digest is not None else ''}” không đúng dạng.",
                "64 chữ số hệ 16 (0-9, a-f), như lệnh sha256sum in ra; lệnh vanban import ghi sẵn", ORIGINAL_EXAMPLE)
 
