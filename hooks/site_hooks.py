@@ -12,7 +12,6 @@ import gc
 import logging
 import os
 import re
-import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -117,24 +116,6 @@ def on_files(files, config):
     return files
 
 
-def _write_editor(config) -> None:
-    """The editors' /quan-tri/: its page and configuration, and Decap CMS copied
-    from node_modules (npm ci installs it; without it there is no editor).
-    Written after the build, not handed to MkDocs: the privacy plugin would
-    rewrite the bundle's addresses of services it never calls."""
-    dist = admin.dist_folder(_state["root"])
-    if dist is None:
-        log.info("Chưa có Decap CMS trong node_modules (chạy npm ci): trang không có trình biên tập /quan-tri/.")
-        return
-    out = Path(config.site_dir)
-    back = admin.backend(config.extra.get("bien_tap"))
-    for src_uri, content in admin.generated(back, config.site_url or "", config.site_name).items():
-        (out / src_uri).parent.mkdir(parents=True, exist_ok=True)
-        (out / src_uri).write_text(content, encoding="utf-8")
-    for src_uri, path in admin.vendored(dist).items():
-        shutil.copyfile(path, out / src_uri)
-
-
 def on_page_content(html, page, config, files):
     # MkDocs keeps every page's Markdown and HTML until the build ends; the
     # Markdown is not read again once converted, so release it (at 10,000
@@ -164,7 +145,10 @@ def on_post_build(config):
             file.page.content = None
     _state.pop("files")
     _release_memory()
-    _write_editor(config)
+    missing = admin.write(_state["root"], Path(config.site_dir), config.extra.get("bien_tap"),
+                          config.site_url or "", config.site_name)
+    if missing:
+        log.info(missing)
     site = _state["site"]
     logged = len(site.log)
     core.post_build(site, Path(config.site_dir))

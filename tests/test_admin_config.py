@@ -226,3 +226,27 @@ def test_what_the_editor_writes_for_fields_left_blank_is_accepted(original):
     doc, problems = documents.parse(text, "plans/2025/120-kh-duk.md")
     assert problems == []
     assert doc.tasks[0].due is None and doc.tasks[0].units == ["Ban Thường vụ Đoàn Khối"]
+
+
+def test_the_editor_is_written_into_the_built_site_from_the_vendored_bundle(tmp_path):
+    dist = tmp_path / admin.DIST
+    dist.mkdir(parents=True)
+    for name in ("decap-cms.js", "decap-cms.js.LICENSE.txt", "12.decap-cms.js", "decap-cms.js.map", "cms.js"):
+        (dist / name).write_text(f"// {name}\n", encoding="utf-8")
+    site_dir = tmp_path / "site"
+    assert admin.write(tmp_path, site_dir, {"repo": "to-chuc/van-ban"}, "https://vanban.example.vn/", "Đảng ủy") is None
+    written = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    assert written == ["quan-tri/12.decap-cms.js", "quan-tri/config.yml", "quan-tri/decap-cms.js",
+                       "quan-tri/decap-cms.js.LICENSE.txt", "quan-tri/index.html", "quan-tri/khoi-dong.js",
+                       "quan-tri/quan-tri.js"]
+    assert (site_dir / "quan-tri" / "decap-cms.js").read_text(encoding="utf-8") == "// decap-cms.js\n"
+    config = yaml.safe_load((site_dir / "quan-tri" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "to-chuc/van-ban"
+
+
+def test_without_the_bundle_no_editor_is_written_and_the_log_says_why(tmp_path, monkeypatch):
+    monkeypatch.setattr(admin, "CHECKOUT", tmp_path / "checkout")
+    site_dir = tmp_path / "site"
+    assert admin.write(tmp_path, site_dir, None, "", "Đảng ủy") == (
+        "Chưa có Decap CMS trong node_modules (chạy npm ci): trang không có trình biên tập /quan-tri/.")
+    assert not site_dir.exists()

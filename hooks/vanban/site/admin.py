@@ -6,7 +6,7 @@ and `model.dates`, the same tables the build validates with, so the editor can
 never offer a field or a value the build refuses, nor miss one it accepts.
 
 Decap CMS itself is vendored from npm (package-lock.json pins it) and copied
-into the built site by the MkDocs adapter; nothing is loaded from another host.
+into the built site by `write` once the pages are written; nothing is loaded from another host.
 The page is for editors only: noindex, not in the sitemap, the search index or
 the listings (those are made from documents, and this is not one).
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -357,3 +358,22 @@ def generated(back: Backend, site_url: str, site_name: str) -> dict[str, str]:
         f"{FOLDER}/khoi-dong.js": BOOT_JS,
         f"{FOLDER}/quan-tri.js": admin_js(),
     }
+
+
+MISSING = "Chưa có Decap CMS trong node_modules (chạy npm ci): trang không có trình biên tập /quan-tri/."
+
+
+def write(project: Path, site_dir: Path, settings: dict | None, site_url: str, site_name: str) -> str | None:
+    """Write /quan-tri/ into the built site: its page, configuration and the
+    vendored bundle. Returns the line for the build log when there is no bundle
+    (then nothing is written). Written after the build, not handed to MkDocs:
+    the privacy plugin would rewrite the bundle's addresses of services it never calls."""
+    dist = dist_folder(project)
+    if dist is None:
+        return MISSING
+    for src_uri, content in generated(backend(settings), site_url, site_name).items():
+        (site_dir / src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / src_uri).write_text(content, encoding="utf-8")
+    for src_uri, path in vendored(dist).items():
+        shutil.copyfile(path, site_dir / src_uri)
+    return None
