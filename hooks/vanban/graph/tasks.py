@@ -156,21 +156,23 @@ ke hoach thuc hien trien khai cong tac nam ban hanh nang cao chat luong tang cuo
 """.split())
 
 
-def words(text: str) -> set[str]:
-    """Folded syllables that carry meaning: no function words, numbers or document numbers."""
-    return {w for w in re.findall(r"[^\W_]+", fold(text))
-            if w not in _STOPWORDS and not any(c.isdigit() for c in w)}
+def _meaningful(text: str) -> list[str]:
+    """Folded syllables that carry meaning, in order: no function words, numbers or document numbers."""
+    return [w for w in re.findall(r"[^\W_]+", fold(text)) if w not in _STOPWORDS and not any(c.isdigit() for c in w)]
 
 
-def _pairs(text: str) -> set[tuple[str, str]]:
-    seq = [w for w in re.findall(r"[^\W_]+", fold(text)) if w not in _STOPWORDS and not any(c.isdigit() for c in w)]
-    return set(zip(seq, seq[1:], strict=False))
+def _words_and_pairs(text: str) -> tuple[set[str], set[tuple[str, str]]]:
+    seq = _meaningful(text)
+    return set(seq), set(zip(seq, seq[1:], strict=False))
 
 
 def best_tasks(title: str, candidates: list[tuple[int, Task]]) -> list[int]:
     """The tasks whose words the title shares most (pairs of words first); all of them on a tie."""
-    scored = [((len(_pairs(title) & _pairs(task.content)), len(words(title) & words(task.content))), index)
-              for index, task in candidates]
+    words, pairs = _words_and_pairs(title)
+    scored = []
+    for index, task in candidates:
+        task_words, task_pairs = _words_and_pairs(task.content)
+        scored.append(((len(pairs & task_pairs), len(words & task_words)), index))
     top = max(score for score, _ in scored)
     return [index for score, index in scored if score == top]
 
