@@ -140,6 +140,13 @@ def test_unknown_field_suggests_the_right_one():
     assert problem.example == "nguoi_ky: Phạm Hữu Dự"
 
 
+def test_unknown_field_with_nothing_close_ends_its_sentence():
+    problem = only_problem(plan(xyz="1"))
+    assert problem.format() == (
+        "plans/2023/x.md:10: lỗi [xyz] Trường “xyz” không có trong mẫu. "
+        "Cần: một trong các trường của Hướng dẫn biên tập. Ví dụ đúng: so_hieu: 114-KH/ĐUK")
+
+
 def test_bad_signing_authority_and_status_and_publish():
     doc, problems = parse(plan(tham_quyen_ky="TM", trang_thai="tốt", publish="có"))
     assert doc is None

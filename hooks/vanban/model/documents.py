@@ -184,7 +184,7 @@ def _validate(meta: dict, lines: dict, body: str, body_line: int, name: str, sha
     for key in meta:
         if key not in schema.BY_KEY:
             close = difflib.get_close_matches(key, schema.BY_KEY, n=1)
-            hint = f"; có phải “{close[0]}”?" if close else ""
+            hint = f"; có phải “{close[0]}”?" if close else "."
             report(key, f"Trường “{key}” không có trong mẫu{hint}",
                    "một trong các trường của Hướng dẫn biên tập",
                    schema.BY_KEY[close[0]].yaml if close else "so_hieu: 114-KH/ĐUK")
