@@ -10,11 +10,14 @@ import io
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from conftest import build_project
 from plan_factory import plan
+from vanban.graph import kinds, status
+from vanban.model import dates
 
 REGISTRY = """van_ban:
   - loai: Quy chế
@@ -164,3 +167,25 @@ def test_search_reads_the_document_not_its_status(built):
     text = article_text(built.html("van-ban/2023/114-kh-duk/index.html"))
     assert "Thực hiện Quy chế số 09-QC/ĐUK, ngày 25/11/2022" in text
     assert "đã bị thay thế" not in text and "Bị bãi bỏ một phần bởi" not in text
+
+
+def _act(target_date, acting_date):
+    """A graph where a document dated `acting_date` replaces one dated `target_date`."""
+    target = SimpleNamespace(src_uri="van-ban/dan-chieu/quy-che-09.md", date=target_date,
+                             year=target_date.year if target_date else None, doc=None, published=False, status=None)
+    acting = SimpleNamespace(date=acting_date, year=acting_date.year, heading="Quyết định 215-QĐ/ĐUK")
+    mention = SimpleNamespace(kind=kinds.REPLACES, target=target, doc=acting, sentence=("", "Quy chế số 09", ""))
+    return SimpleNamespace(mentions={"2024/215.md": [mention]}, targets={target.src_uri: target})
+
+
+@pytest.mark.parametrize(("target", "acting", "key"), [
+    ((2022, 11, 25), (2024, 3, 1), "bi-thay-the"),
+    ((2024, 3, 1), (2024, 3, 1), "bi-thay-the"),  # issued the same day: it may be
+    ((2024, 3), (2024, 3, 1), "bi-thay-the"),  # March 2024 may be 1 March
+    ((2025, 2, 3), (2024, 3, 1), "chua-ro"),  # a later namesake: a citation cannot name it
+    ((2025,), (2024, 3, 1), "chua-ro"),
+    (None, (2024, 3, 1), "bi-thay-the"),  # nothing known of the target's date: the sentence stands
+])
+def test_a_document_acts_only_on_one_issued_before_it(target, acting, key):
+    graph = _act(dates.PartialDate(*target) if target else None, dates.PartialDate(*acting))
+    assert status.build(graph)["van-ban/dan-chieu/quy-che-09.md"].key == key

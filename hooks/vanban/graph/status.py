@@ -6,7 +6,8 @@ or the editor states it in the front matter) is the strongest source: it is
 named, linked and its sentence quoted. Otherwise the status an editor wrote
 in `trang_thai` (published documents) or in `hieu_luc` with `nguon_hieu_luc`
 (data/registry.yml) is shown with that source. With no source the status is
-"Chưa rõ": "Còn hiệu lực" is never a default.
+"Chưa rõ": "Còn hiệu lực" is never a default. A document never acts on one
+surely issued after it: that is a namesake a citation without its year found.
 
 The statuses follow vbpl.vn's (còn hiệu lực, hết hiệu lực một phần, hết
 hiệu lực toàn bộ, ngưng hiệu lực), named by what ended them when a published
@@ -18,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vanban.graph import kinds
+from vanban.model import dates
 
 REPLACED, REPEALED, REPEALED_PART = "bi-thay-the", "bi-bai-bo", "bi-bai-bo-mot-phan"
 IN_FORCE, ENDED, ENDED_PART, SUSPENDED = "con-hieu-luc", "het-hieu-luc", "het-hieu-luc-mot-phan", "ngung-hieu-luc"
@@ -119,6 +121,14 @@ def _order(because: Because) -> tuple:
     return (tuple(-x for x in date), because.uri)
 
 
+def _issued_after(target, doc) -> bool:
+    """Is `target` surely issued after `doc`? Then `doc` cannot act on it."""
+    if target.date is None and target.year is None:
+        return False
+    first = target.date.as_date() if target.date else dates.PartialDate(target.year).as_date()
+    return first > dates.latest_day(doc.date or dates.PartialDate(doc.year))
+
+
 def build(graph) -> dict[str, Status]:
     """The status of every document the graph knows: target page → Status."""
     acts: dict[str, list[Because]] = {}
@@ -127,6 +137,8 @@ def build(graph) -> dict[str, Status]:
         for mention in mentions:
             if mention.kind not in kinds.EFFECTS or mention.target.src_uri.endswith("-chua-ro.md"):
                 continue  # an ambiguous citation must not end a document it may not name
+            if _issued_after(mention.target, mention.doc):
+                continue  # numbers restart: a citation without its year found a later namesake
             key = (mention.target.src_uri, mention.kind)
             if key in seen:
                 continue
