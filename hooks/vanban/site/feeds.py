@@ -24,11 +24,10 @@ from vanban.model.text import clean
 from vanban.site.listings import absolute, day_of, feed_uri, url_of
 
 FEED_SIZE = 50
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
 def moment(doc) -> dt.datetime:
-    return dt.datetime.combine(day_of(doc), dt.time(), VIETNAM)
+    return dt.datetime.combine(day_of(doc), dt.time(), dates.VIETNAM)
 
 
 def changed(site, doc) -> dt.datetime:
@@ -41,7 +40,7 @@ def last_commit(site, doc) -> dt.datetime | None:
     histories = getattr(site, "history", None)  # None outside git
     found = histories.get(doc.path) if histories is not None else None
     last = found.last if found is not None else None
-    return last.when.astimezone(VIETNAM) if last is not None else None
+    return last.when.astimezone(dates.VIETNAM) if last is not None else None
 
 
 def _changed_day(site, doc) -> dt.date:
@@ -60,7 +59,7 @@ def _generator(site, title: str, subtitle: str, page_uri: str, self_uri: str, do
     fg.language("vi")
     fg.link(href=absolute(base, page_uri), rel="alternate")
     fg.link(href=absolute(base, self_uri), rel="self")
-    fg.updated(max((changed(site, d) for d in documents), default=dt.datetime(2000, 1, 1, tzinfo=VIETNAM)))
+    fg.updated(max((changed(site, d) for d in documents), default=dt.datetime(2000, 1, 1, tzinfo=dates.VIETNAM)))
     for doc in documents:
         url = absolute(base, doc.src_uri)
         entry = fg.add_entry(order="append")

@@ -4,27 +4,20 @@ of a build from a shallow clone."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from markupsafe import Markup
 
 from vanban.graph import history as history_mod
 from vanban.graph.history import Change, Commit, History
-from vanban.model import schema
+from vanban.model import dates, schema
 from vanban.model.markup import render
 from vanban.model.problems import Problem
 
 WARNING = "cảnh báo"
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
 def day(commit: Commit) -> str:
     """The commit's day in Vietnam, as the site writes dates."""
-    return commit.when.astimezone(VIETNAM).strftime("%d/%m/%Y")
-
-
-def moment(commit: Commit) -> dt.datetime:
-    return commit.when.astimezone(VIETNAM)
+    return commit.when.astimezone(dates.VIETNAM).strftime("%d/%m/%Y")
 
 
 def _diff(change: Change) -> Markup:
@@ -89,10 +82,3 @@ def step(site) -> None:
         if found is not None:
             site.parts[doc.src_uri].sections.append(section(found))
 
-
-def last_change(site, doc) -> dt.date | None:
-    """The day a document's page last changed, when git says."""
-    histories = getattr(site, "history", None)
-    found = histories.get(doc.path) if histories is not None else None
-    last = found.last if found is not None else None
-    return moment(last).date() if last is not None else None
