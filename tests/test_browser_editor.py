@@ -4,6 +4,7 @@ the seed plan. Chromium may ask nothing but 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -32,6 +33,47 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def decap_server(node: str, repo: Path, port: int, **env: str):
+    """decap-server on `repo`, listening on 127.0.0.1:`port` before the block
+    starts (a start-up waited for, not a measured time); its output in
+    decap-server-PORT.log beside the repository, not in it."""
+    with open(repo.parent / f"decap-server-{port}.log", "w") as log:
+        server = subprocess.Popen([node, str(SERVER)], cwd=repo, stdout=log, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1",
+                                       "GIT_REPO_DIRECTORY": str(repo), **env})
+        try:
+            for _ in range(200):
+                with socket.socket() as s:
+                    if s.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                time.sleep(0.05)
+            yield
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def signed_in(browser, url: str):
+    """A new browser context on /quan-tri/, signed in, that refuses and records
+    every request outside 127.0.0.1: (context, page, the refused addresses)."""
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def route(r):
+        if urlsplit(r.request.url).hostname != "127.0.0.1":
+            outside.append(r.request.url)
+            return r.abort()
+        return r.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.goto(f"{url}/quan-tri/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Văn bản", exact=True).first.wait_for()
+    return context, page, outside
+
+
 def split(path: Path) -> tuple[dict, bytes]:
     """The front matter as parsed, and the body's exact bytes."""
     data = path.read_bytes()
@@ -49,41 +91,17 @@ def editor(tmp_path_factory):
     built = build_project(tmp_path_factory.mktemp("editor"), env={"VANBAN_CMS_LOCAL_PORT": str(port)})
     assert built.returncode == 0, built.output
     project = built.project
-    log = open(project / "decap-server.log", "w")
-    server = subprocess.Popen([node, str(SERVER)], cwd=project, stdout=log, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1",
-                                   "GIT_REPO_DIRECTORY": str(project)})
-    for _ in range(200):  # until it listens (a start-up, not a measured time)
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    http, url = serve(built.site)
-    yield project, url
-    http.shutdown()
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    with decap_server(node, project, port):
+        http, url = serve(built.site)
+        yield project, url
+        http.shutdown()
 
 
 @pytest.fixture
 def cms(browser, editor):
     """Chromium with every request outside 127.0.0.1 refused and recorded."""
     project, url = editor
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-
-    def route(r):
-        if urlsplit(r.request.url).hostname != "127.0.0.1":
-            outside.append(r.request.url)
-            return r.abort()
-        return r.continue_()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.goto(f"{url}/quan-tri/")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_text("Văn bản", exact=True).first.wait_for()
+    context, page, outside = signed_in(browser, url)
     yield page, project, url
     context.close()
     assert outside == []
@@ -242,31 +260,15 @@ def git_editor(tmp_path_factory):
     subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "seed"], check=True)
-    server = subprocess.Popen([node, str(SERVER)], cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git",
-                                   "GIT_REPO_DIRECTORY": str(repo)})
-    for _ in range(200):
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    http, url = serve(built.site)
-    yield repo, url
-    http.shutdown()
-    server.terminate()
-    server.wait(timeout=10)
+    with decap_server(node, repo, port, MODE="git"):
+        http, url = serve(built.site)
+        yield repo, url
+        http.shutdown()
 
 
 def test_saving_makes_a_branch_for_review_not_a_change_of_main(browser, git_editor):
     repo, url = git_editor
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-    context.route("**/*", lambda r: (outside.append(r.request.url), r.abort())
-                  if urlsplit(r.request.url).hostname != "127.0.0.1" else r.continue_())
-    page = context.new_page()
-    page.goto(f"{url}/quan-tri/")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_text("Văn bản", exact=True).first.wait_for()
+    context, page, outside = signed_in(browser, url)
     page.goto(f"{url}/quan-tri/#/collections/van-ban/entries/2023/114-kh-duk")
     box = page.locator('input[id^="trich_yeu-field"]')
     box.wait_for()
