@@ -62,3 +62,14 @@ def test_the_panel_link_is_not_shown_where_the_panel_is_beside_the_document(page
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}/van-ban/2023/114-kh-duk/")
     assert not page.get_by_role("link", name="Thuộc tính văn bản ↓").is_visible()
+
+
+@pytest.mark.parametrize("width, shown", [(390, "arrow"), (1280, "magnifier")])
+def test_the_search_box_shows_one_icon_at_each_width(page, site_url, width, shown):
+    # Material shows one of the label's two icons by svg:first-child and
+    # svg:last-child; the label's hidden text must not stand at either end.
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(f"{site_url}/")
+    visible = page.evaluate("""() => [...document.querySelectorAll('label.md-search__icon[for=__search] svg')]
+        .map(svg => getComputedStyle(svg).display !== 'none')""")
+    assert visible == ([False, True] if shown == "arrow" else [True, False])
