@@ -3,7 +3,10 @@ could name several, or that contradict the registry."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+
+import yaml
 
 from plan_factory import plan
 from vanban.graph import corpus as corpus_mod
@@ -41,6 +44,12 @@ def test_unknown_contradicting_and_unreadable_citations_are_warnings(tmp_path):
     assert found[0].message == "Không nhận ra văn bản nào trong “chương trình công tác năm”."
     assert found[1].message == ("Văn bản được dẫn chiếu “Kết luận số 01-KL/TU” chưa có trong danh mục; "
                                 "trang của nó chỉ có điều lời dẫn chiếu ghi.")
+    # Each example, copied, reads as one document with the fields the advice names.
+    assert yaml.safe_load(found[0].example) == {
+        "thuc_hien": ["Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy"]}
+    assert yaml.safe_load(found[1].example) == [{
+        "loai": "Chỉ thị", "so_hieu": "06-CT/TU", "ngay_ban_hanh": dt.date(2021, 5, 6),
+        "co_quan_ban_hanh": "Ban Thường vụ Tỉnh ủy"}]
     assert "ngày dẫn chiếu 24/09/2021 khác ngày ban hành 23/09/2021" in found[2].message
 
 

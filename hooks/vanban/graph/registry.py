@@ -493,7 +493,8 @@ def check_citations(corpus, registry: Registry, find: Find = find_citations) -> 
                         doc.path, doc.lines.get(key, 2), key,
                         f"Không nhận ra văn bản nào trong “{item}”.",
                         "loại văn bản, số hiệu, ngày và cơ quan ban hành như khi trích dẫn",
-                        f"{key}: [Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy]", WARNING))
+                        # One item a line: in [ ] the commas of a citation would split it in three.
+                        f"{key}:\n  - Chỉ thị số 06-CT/TU, ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy", WARNING))
         for found in document_citations(doc, registry, find):
             problem = _citation_problem(doc, found)
             if problem is not None:
@@ -505,7 +506,7 @@ def _citation_problem(doc: Document, found: Found) -> Problem | None:
     resolution = found.resolution
     words = " ".join(found.text[found.citation.start:found.citation.end].split())
     advice = f"thêm văn bản vào {DATA_FILE} (loai, so_hieu, ngay_ban_hanh, co_quan_ban_hanh) hoặc sửa lời dẫn chiếu"
-    example = "- loai: Chỉ thị\n  so_hieu: 06-CT/TU\n  ngay_ban_hanh: 2021-05-06"
+    example = _EXAMPLE  # the four fields the advice names
     if resolution.status == "unknown":
         message = f"Văn bản được dẫn chiếu “{words}” chưa có trong danh mục; trang của nó chỉ có điều lời dẫn chiếu ghi."
     elif resolution.status == "ambiguous":
