@@ -145,3 +145,10 @@ def test_mkdocs_preview_lines_in_vietnamese(english, vietnamese):
     record = logging.LogRecord("mkdocs.livereload", logging.INFO, __file__, 1, english, (), None)
     assert hooks._Vietnamese().filter(record) is True
     assert record.getMessage() == vietnamese
+
+
+def test_the_back_to_top_button_says_where_it_goes(built):
+    page = built.html("van-ban/2023/115-kh-duk/index.html")
+    button = re.search(r'<button type="button" class="md-top md-icon"[^>]*>(.*?)</button>', page, re.S).group(1)
+    assert re.sub(r"<svg.*?</svg>", "", button, flags=re.S).split() == ["Về", "đầu", "trang"]
+    assert "Trở lại mục lục" not in page
