@@ -365,3 +365,16 @@ def test_a_plan_replaced_by_another_document_is_over_and_its_tasks_are_not_count
     assert [s.label for s in tracking.statuses(replaced, 1, dt.date(2023, 5, 1))] == ["Văn bản đã kết thúc"]
     assert [s.label for s in tracking.statuses(SEED_PLAN, 1, dt.date(2023, 5, 1))] == [
         "Chưa có văn bản trên trang (tính đến 01/05/2023)"] * 2
+
+
+# SEED_PLAN is issued on 10/05/2023: a plan of the 9th answers a namesake, never it.
+@pytest.mark.parametrize(("issued", "answers"), [("2023-05-20", 1), ("2023-05-10", 1), ("2023-05-09", 0)])
+def test_a_document_answers_only_a_plan_issued_before_it(issued, answers):
+    from types import SimpleNamespace
+
+    answer = doc(so_hieu="20-KH/ĐTN", co_quan_ban_hanh="Đoàn Khối Cơ quan - Doanh nghiệp tỉnh", ngay_ban_hanh=issued)
+    mention = SimpleNamespace(target=SimpleNamespace(src_uri=SEED_PLAN.src_uri), kind="thực hiện")
+    graph = SimpleNamespace(mentions={answer.src_uri: [mention]}, uri=lambda d: d.src_uri,
+                            status=lambda uri: tasks.status_mod.NOT_KNOWN)
+    tracking = tasks.build([SEED_PLAN, answer], graph)
+    assert len(tracking.for_task(SEED_PLAN, 1)) == answers

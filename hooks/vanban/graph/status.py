@@ -121,7 +121,7 @@ def _order(because: Because) -> tuple:
     return (tuple(-x for x in date), because.uri)
 
 
-def _issued_after(target, doc) -> bool:
+def issued_after(target, doc) -> bool:
     """Is `target` surely issued after `doc`? Then `doc` cannot act on it."""
     if target.date is None and target.year is None:
         return False
@@ -137,7 +137,7 @@ def build(graph) -> dict[str, Status]:
         for mention in mentions:
             if mention.kind not in kinds.EFFECTS or mention.target.src_uri.endswith("-chua-ro.md"):
                 continue  # an ambiguous citation must not end a document it may not name
-            if _issued_after(mention.target, mention.doc):
+            if issued_after(mention.target, mention.doc):
                 continue  # numbers restart: a citation without its year found a later namesake
             key = (mention.target.src_uri, mention.kind)
             if key in seen:

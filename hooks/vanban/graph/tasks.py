@@ -341,8 +341,8 @@ def _cited_plans(doc: Document, graph, plans: dict[str, Document]) -> tuple[list
     opening = _opening_end(doc.body)
     for mention in graph.mentions.get(graph.uri(doc), ()) if graph is not None else ():
         uri = mention.target.src_uri
-        if uri not in plans or plans[uri] is doc:
-            continue
+        if uri not in plans or plans[uri] is doc or status_mod.issued_after(plans[uri], doc):
+            continue  # a plan issued after the document is a namesake it cannot have carried out
         if mention.kind in IMPLEMENTING_KINDS:
             implemented[uri] = reported[uri] = None
             continue
@@ -355,7 +355,7 @@ def _cited_plans(doc: Document, graph, plans: dict[str, Document]) -> tuple[list
             reported[uri] = None
     if doc.doctype.name == REPORT_TYPE and graph is not None:
         for uri in _title_plans(doc, graph):
-            if uri in plans and plans[uri] is not doc:
+            if uri in plans and plans[uri] is not doc and not status_mod.issued_after(plans[uri], doc):
                 reported[uri] = None
     return list(implemented), list(reported)
 
