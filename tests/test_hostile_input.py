@@ -62,6 +62,16 @@ def vanban(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return run_capped([sys.executable, "-m", "vanban.cli", *args], cwd)
 
 
+def build_capped(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build` of `project`'s plans/ with the repository's configuration,
+    templates and data (linked in), under the caps."""
+    (project / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    for name in ("docs", "hooks", "data"):
+        (project / name).symlink_to(ROOT / name)
+    return run_capped([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                      project, BUILD_MEMORY)
+
+
 def check_json(cwd: Path, *paths: str) -> tuple[int, list[dict]]:
     done = vanban(cwd, "check", "--format", "json", *paths)
     assert done.returncode in (0, 1), done.stderr
@@ -107,11 +117,7 @@ def test_alias_bomb_in_front_matter_is_refused_by_check(tmp_path):
 def test_alias_bomb_is_refused_by_the_build(tmp_path):
     project = tmp_path / "project"
     write(project, "plans/2023/bom.md", "---\n" + BOMB + "---\n\nNội dung.\n")
-    (project / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
-    for name in ("docs", "hooks", "data"):
-        (project / name).symlink_to(ROOT / name)
-    done = run_capped([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
-                       "-d", str(tmp_path / "site")], project, BUILD_MEMORY)
+    done = build_capped(project, tmp_path / "site")
     assert done.returncode == 1
     assert "plans/2023/bom.md:2: lỗi [a] Không dùng nhãn YAML (&a): mỗi giá trị viết đầy đủ tại chỗ.\n" in done.stderr
 
@@ -388,12 +394,7 @@ def test_a_link_named_on_the_command_line_is_refused(linked):
 
 
 def test_links_out_of_the_project_are_refused_by_the_build(linked, tmp_path):
-    project = linked[0]
-    (project / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
-    for name in ("docs", "hooks", "data"):
-        (project / name).symlink_to(ROOT / name)
-    done = run_capped([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
-                       "-d", str(tmp_path / "site")], project, BUILD_MEMORY)
+    done = build_capped(linked[0], tmp_path / "site")
     assert done.returncode == 1
     assert outside_message("plans/2023/lien-ket.md", linked[1]) in done.stderr
     assert outside_message("plans/ngoai", linked[2]) in done.stderr
