@@ -11,7 +11,6 @@ from html_tables import cells, section
 from listings_corpus import SITE_URL, TODAY, built
 
 from vanban.model import dates
-from vanban.site import deadlines
 
 SEED_TASKS = [
     "Cụ thể thành kế hoạch công tác dân vận để thực hiện",
@@ -126,6 +125,6 @@ def test_a_date_is_named_as_precisely_as_its_source(date, words):
 
 def test_today_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv(dates.TODAY_ENV, TODAY)
-    assert deadlines.today() == dt.date(2023, 4, 15)
+    assert dates.today() == dt.date(2023, 4, 15)
     monkeypatch.delenv(dates.TODAY_ENV)
-    assert abs((deadlines.today() - dt.date.today()).days) <= 1
+    assert abs((dates.today() - dt.date.today()).days) <= 1

@@ -40,7 +40,7 @@ from vanban.site.listings import (
     rel,
 )
 
-__all__ = ["today", "step"]
+__all__ = ["step"]
 
 NEXT_ON_INDEX = 20
 ALL_CALENDAR = "lich/thoi-han.ics"
@@ -53,13 +53,6 @@ COLUMNS = {
     tasks_mod.NOT_DUE: "Chưa đến hạn",
     tasks_mod.NOTHING: "Đã qua thời hạn, chưa có văn bản trên trang",
 }
-
-
-def today(site=None) -> dt.date:
-    chosen = getattr(getattr(site, "options", None), "today", None)
-    if isinstance(chosen, dt.date):
-        return chosen
-    return dates.today()
 
 
 @dataclass
@@ -260,7 +253,7 @@ def _calendar(name: str, events: list[bytes]) -> bytes:
 
 
 def step(site) -> None:
-    on = today(site)
+    on = dates.today()
     tracking = tasks_mod.build(site.corpus.documents, site.graph)
     site.tracking = tracking
     # A link naming a task the site does not hold (the plan not yet published, a

@@ -120,7 +120,7 @@ def record(doc: Document, cited: list[dict], site_url: str, status: dict | None 
            tracking: Tracking | None = None, on: dt.date | None = None, original: dict | None = None) -> dict:
     meta = doc.meta
     tracking = tracking or Tracking()
-    on = on or deadlines.today()
+    on = on or dates.today()
     out: dict = {"ma": key(doc)}
     for name in TEXT_FIELDS:
         value = meta.get(name)
@@ -247,7 +247,7 @@ def step(site) -> None:
     base = site.options.site_url
     docs = newest_first(site.published)
     records = []
-    on = deadlines.today(site)
+    on = dates.today()
     for doc in docs:
         rec = record(doc, citations(doc, site.graph, base), base, standing(doc, site.graph, base), site.tracking, on,
                      signed_original(getattr(site, "originals", {}).get(doc.path), base))
