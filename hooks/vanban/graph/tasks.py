@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vanban.graph import status as status_mod
 from vanban.model import dates, numbers, schema
@@ -85,6 +86,7 @@ _VAGUE = {"co quan", "don vi", "doanh nghiep", "to chuc", "dia phuong", "nganh",
 _LEVELS = ("co so", "truc thuoc")
 
 
+@lru_cache(maxsize=4096)  # a corpus names a few hundred units, each matched against every answering document
 def name_key(name: str) -> tuple[str, ...]:
     """The words that name a unit, folded, without its organ and with one name for synonyms."""
     text = " " + " ".join(re.findall(r"[a-z0-9]+", fold(name))) + " "
@@ -108,7 +110,8 @@ def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) >= 2 and long[:len(short)] == short
 
 
-def group_members(unit: str) -> list[tuple[str, ...]] | None:
+@lru_cache(maxsize=4096)
+def group_members(unit: str) -> tuple[tuple[str, ...], ...] | None:
     """The kinds of body a group names ("các chi ủy, đảng ủy cơ sở" → chi ủy, đảng ủy), or None."""
     folded = " ".join(re.findall(r"[a-z0-9]+", fold(unit)))
     if not folded.startswith("cac "):
@@ -124,7 +127,7 @@ def group_members(unit: str) -> list[tuple[str, ...]] | None:
                 key = key[:-len(words)]
         if key and " ".join(key) not in _VAGUE:
             members.append(tuple(key))
-    return members
+    return tuple(members)
 
 
 def identities(doc: Document) -> list[tuple[str, ...]]:
