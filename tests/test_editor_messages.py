@@ -484,7 +484,7 @@ def test_new_bad_year_option(tmp_path, monkeypatch, capsys):
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["new", "--help"], ["check", "--help"], ["import", "--help"],
-                                  ["cite", "--help"], ["gates", "--help"]])
+                                  ["cite", "--help"], ["gates", "--help"], ["nhap-hop-thu", "--help"]])
 def test_help_is_vietnamese(capsys, argv):
     with pytest.raises(SystemExit) as exit_:
         cli.main(argv)
@@ -493,6 +493,16 @@ def test_help_is_vietnamese(capsys, argv):
     assert out.startswith(f"Cách dùng: vanban {argv[0] if len(argv) > 1 else ''}".rstrip() + " [-h]")
     assert "tùy chọn:\n  -h, --help" in out and "in hướng dẫn này rồi thoát" in out
     assert not ENGLISH.search(out), out
+
+
+@pytest.mark.parametrize(("argv", "usage"), [
+    (["import", "--help"], "vanban import [-h] [-o THƯ_MỤC] [--stdout] [--force] [--nam NĂM]"),
+    (["nhap-hop-thu", "--help"], "vanban nhap-hop-thu [-h] [--hop-thu THƯ_MỤC] [-o THƯ_MỤC]"),
+])
+def test_option_values_are_named_in_vietnamese(capsys, argv, usage):
+    with pytest.raises(SystemExit):
+        cli.main(argv)
+    assert capsys.readouterr().out.startswith("Cách dùng: " + usage + "\n")
 
 
 def test_new_help_lists_the_task_options_and_block_lists(capsys):

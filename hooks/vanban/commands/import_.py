@@ -25,11 +25,11 @@ def register(subparsers) -> None:
         description="Chuyển văn bản trình bày theo thể thức (phần đầu hai cột, tên loại, trích yếu, nội dung, "
                     "nơi nhận và chữ ký) thành tệp văn bản trong plans/, kèm báo cáo các trường không tìm thấy.")
     cmd.add_argument("file", type=Path, metavar="TỆP", help="tệp .docx, .md hoặc .txt")
-    cmd.add_argument("-o", "--thu-muc", type=Path, default=Path("plans"), dest="plans",
+    cmd.add_argument("-o", "--thu-muc", type=Path, default=Path("plans"), dest="plans", metavar="THƯ_MỤC",
                      help="thư mục văn bản (mặc định: plans/)")
     cmd.add_argument("--stdout", action="store_true", help="in văn bản ra màn hình thay vì ghi tệp")
     cmd.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
-    cmd.add_argument("--nam", type=int, help="năm của văn bản khi bản gốc không ghi ngày ban hành")
+    cmd.add_argument("--nam", type=int, metavar="NĂM", help="năm của văn bản khi bản gốc không ghi ngày ban hành")
     cmd.add_argument("--truong", action="append", default=[], metavar="KHÓA=GIÁ_TRỊ",
                      help="đặt một trường bản gốc không có, ví dụ --truong co_quan_cap_tren='Đảng bộ tỉnh Bến Tre'")
     cmd.add_argument("--ban-goc", type=Path, metavar="TỆP_PDF", dest="original",

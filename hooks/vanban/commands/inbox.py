@@ -44,8 +44,8 @@ def register(subparsers) -> None:
         description="Đọc mọi tệp .docx trong thư mục nhap/ (người biên tập tải lên qua trang /quan-tri/), "
                     "ghi văn bản vào plans/<năm>/<số-hiệu>.md rồi xóa tệp Word. Một tệp không nhập được thì "
                     "dừng, báo lỗi và không thay đổi gì.")
-    cmd.add_argument("--hop-thu", type=Path, default=INBOX, dest="inbox", help="thư mục tệp Word (mặc định: nhap/)")
-    cmd.add_argument("-o", "--thu-muc", type=Path, default=Path("plans"), dest="plans",
+    cmd.add_argument("--hop-thu", type=Path, default=INBOX, dest="inbox", metavar="THƯ_MỤC", help="thư mục tệp Word (mặc định: nhap/)")
+    cmd.add_argument("-o", "--thu-muc", type=Path, default=Path("plans"), dest="plans", metavar="THƯ_MỤC",
                      help="thư mục văn bản (mặc định: plans/)")
     cmd.add_argument("--tom-tat", type=Path, dest="summary", metavar="TỆP",
                      help="ghi thêm tóm tắt (Markdown) vào tệp này, ví dụ $GITHUB_STEP_SUMMARY")
