@@ -146,6 +146,18 @@ def test_a_shallow_clone_builds_warns_and_gives_no_first_date(tmp_path):
     assert "Sửa ngày 15/05/2023" not in html  # the boundary commit's own change is not known
 
 
+def test_a_shallow_clone_never_says_a_document_was_not_changed(tmp_path):
+    origin = make_repository(tmp_path / "origin")
+    clone = tmp_path / "clone" / "project"
+    clone.parent.mkdir()
+    git(clone.parent, "clone", "-q", "--depth", "1", f"file://{origin}", str(clone))
+    result = build_project(clone.parent, {}, strict=False)
+    assert result.returncode == 0, result.output
+    html = result.html(PAGE)
+    assert "Chưa sửa lần nào từ khi đăng." not in html
+    assert ("Không có lần sửa nào sau ngày 01/06/2023; các lần sửa trước đó không có trong bản dựng này.") in html
+
+
 def test_outside_git_nothing_is_said(tmp_path):
     result = build_project(tmp_path, {"2023/114-kh-duk.md": plan("Nội dung.", so_hieu="114-KH/ĐUK")})
     assert result.returncode == 0, result.output
