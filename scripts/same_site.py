@@ -38,6 +38,20 @@ def differing(left: Path, right: Path) -> list[str]:
     return found
 
 
+USAGE = "Cách dùng: python scripts/same_site.py [REV]   (REV mặc định là HEAD)"
+
+
+def refused(rev: str) -> str | None:
+    """Why REV cannot be built, checked before a worktree is made: "--help"
+    or a mistyped revision would otherwise reach `git worktree add` and end
+    in git's own usage and a traceback."""
+    if rev.startswith("-"):
+        return f"Không hiểu tùy chọn “{rev}”."
+    known = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd=ROOT,
+                           capture_output=True)
+    return None if known.returncode == 0 else f"Không có phiên bản “{rev}” trong kho."
+
+
 def main(rev: str = "HEAD") -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -61,4 +75,11 @@ def main(rev: str = "HEAD") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    args = sys.argv[1:]
+    if args in (["-h"], ["--help"]):
+        print(__doc__.strip())
+        sys.exit(0)
+    problem = "Chỉ nhận một phiên bản." if len(args) > 1 else refused(args[0]) if args else None
+    if problem:
+        sys.exit(f"{problem}\n{USAGE}")
+    sys.exit(main(*args))
