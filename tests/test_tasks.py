@@ -241,14 +241,14 @@ def test_a_title_that_tells_no_task_apart_goes_under_all_of_the_units_tasks():
 def test_status_comes_from_the_evidence_and_its_date(document, on, group, label):
     task = SEED_PLAN.tasks[0]
     found = () if document is None else (tasks.Answer(doc(so_hieu="20-KH/ĐTN", ngay_ban_hanh=document), "x", False),)
-    status = tasks.unit_status(SEED_PLAN, task, "Ban Thường vụ Đoàn Khối", found, on)
+    status = tasks.unit_status(task, "Ban Thường vụ Đoàn Khối", found, on)
     assert (status.group, status.label) == (group, label)
 
 
 def test_a_closed_plan_says_so_rather_than_no_document():
     closed = doc(so_hieu="05-KH/ĐUK", trang_thai="Đã hoàn thành",
                  nhiem_vu=[{"noi_dung": "Việc", "don_vi": "Đoàn Khối", "han": "3/2022"}])
-    status = tasks.unit_status(closed, closed.tasks[0], "Đoàn Khối", (), dt.date(2023, 1, 1))
+    status = tasks.Tracking().status(closed, 1, "Đoàn Khối", dt.date(2023, 1, 1))
     assert (status.group, status.label) == (tasks.CLOSED, "Văn bản đã kết thúc")
 
 

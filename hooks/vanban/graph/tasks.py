@@ -226,7 +226,7 @@ class Tracking:
     def status(self, plan: Document, index: int, unit: str, on: dt.date) -> UnitStatus:
         task = plan.tasks[index - 1]
         found = tuple(a for a in self.for_task(plan, index) if a.unit == unit)
-        return unit_status(plan, task, unit, found, on, self.is_closed(plan))
+        return unit_status(task, unit, found, on, self.is_closed(plan))
 
     def statuses(self, plan: Document, index: int, on: dt.date) -> list[UnitStatus]:
         return [self.status(plan, index, unit, on) for unit in dict.fromkeys(plan.tasks[index - 1].units)]
@@ -283,12 +283,12 @@ def timing_group(doc: Document, due: dates.PartialDate | None) -> str:
     return ANSWERED
 
 
-def unit_status(plan: Document, task: Task, unit: str, found: tuple[Answer, ...], on: dt.date,
-                closed: bool | None = None) -> UnitStatus:
+def unit_status(task: Task, unit: str, found: tuple[Answer, ...], on: dt.date, closed: bool = False) -> UnitStatus:
+    """What the site holds for one unit's task on a day; `closed`: the plan is over (Tracking.is_closed)."""
     found = tuple(sorted(found, key=lambda a: (_span(a.doc), a.doc.src_uri)))
     if found:
         return UnitStatus(unit, timing_group(found[0].doc, task.due), found, on)
-    if closed or (closed is None and plan.meta.get("trang_thai") in CLOSED_STATES):
+    if closed:
         return UnitStatus(unit, CLOSED, (), on)
     if task.due is None:
         return UnitStatus(unit, NO_DUE, (), on)
