@@ -166,7 +166,9 @@ def read(plans_dir: Path, paths: dict[str, Path], cache_dir: Path | None = None)
     cut_seen = {}
     for rel, listed in per_file.items():
         oldest_first = [c for c, _ in listed[::-1]]
-        shown = [c for c in oldest_first if rel not in several or cache.published(c.id, rel)] or oldest_first[-1:]
+        shown = [c for c in oldest_first if rel not in several or cache.published(c.id, rel)]
+        if not shown:
+            continue  # published in the work tree only: no commit holds a published version to date
         first = shown[0]
         cut = first if first.id in boundaries else None
         changes = []
