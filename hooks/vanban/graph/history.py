@@ -6,7 +6,8 @@ git is read with a few commands for the whole corpus, not one per file: one
 `git log --name-status` over plans/ gives every file's commits, dates and
 moves (followed, so a moved file keeps its history), and
 one `git cat-file --batch` gives the versions of the documents changed more
-than once, which are the only ones with a change to show. What a change
+than once, which are the only ones with a change to show, and of those `git
+status` finds changed since their one commit (that commit may hold a draft). What a change
 shows is kept in .cache/vanban/history/ by commit id (a commit never
 changes), so a rebuild reads git's log and nothing else.
 
@@ -146,7 +147,10 @@ def read(plans_dir: Path, paths: dict[str, Path], cache_dir: Path | None = None)
     # A file changed more than once: whether each version was published (a
     # draft held back is never shown, nor what changed in it), then the change
     # between each two published versions. Read from git only what the cache lacks.
-    several = {rel: listed[::-1] for rel, listed in per_file.items() if len(listed) > 1}
+    # A file changed in the work tree since its one commit is read too: that
+    # commit may hold a draft, which is no first publication.
+    dirty = _dirty(root, scope)
+    several = {rel: listed[::-1] for rel, listed in per_file.items() if len(listed) > 1 or rel in dirty}
     unknown = [rel for rel, listed in several.items() if any(cache.published(c.id, rel) is None for c, _ in listed)]
     versions = _versions(root, {(c.id, at) for rel in unknown for c, at in several[rel]})
     for rel in unknown:
@@ -195,6 +199,23 @@ def _boundaries(root: Path) -> set[str]:
         return set(path.read_text(encoding="ascii").split())
     except OSError:
         return set()
+
+
+def _dirty(root: Path, scope: str) -> set[str]:
+    """Tracked files below scope whose work tree differs from their last commit."""
+    done = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", scope or ".")
+    if done.returncode != 0:
+        return set()
+    out, fields = set(), done.stdout.decode("utf-8", "replace").split("\0")
+    index = 0
+    while index < len(fields):
+        entry = fields[index]
+        index += 1
+        if len(entry) > 3:
+            out.add(entry[3:])
+            if entry[0] in "RC":
+                index += 1  # the name it had before: not in the work tree any more
+    return out
 
 
 def _log(root: Path, scope: str) -> list[tuple[Commit, list[tuple[str, ...]]]]:
