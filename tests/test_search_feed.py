@@ -128,3 +128,43 @@ def test_a_worker_that_dies_with_pages_still_queued_does_not_hold_the_build(buil
     search_index.write(documents, site, statuses, feed)
     assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
     assert feed.made == 0
+
+
+def test_a_worker_that_fails_on_a_page_with_pages_still_queued_does_not_hold_the_build(
+        built, documents, statuses, tmp_path, monkeypatch):
+    # The worker stops reading at the failing page; what it wrote so far is not used.
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    made = search_index.record
+
+    def record(doc, site_dir, shard=0, status="Chưa rõ", html=None):
+        if html is not None and "hỏng" in html:
+            raise ValueError("trang hỏng")
+        return made(doc, site_dir, shard, status, html)
+
+    monkeypatch.setattr(search_index, "record", record)  # before the fork: the worker has it
+    feed = search_index.Feed(documents, site, statuses)
+    pages = pages_of(built, documents)
+    feed.page(documents[1].src_uri, pages[documents[1].src_uri])
+    feed.page(documents[0].src_uri, "<html>hỏng")
+    for _ in range(64):
+        feed.page(documents[2].src_uri, "<html>" + "chữ " * 100_000)
+    monkeypatch.setattr(search_index, "record", made)
+    search_index.write(documents, site, statuses, feed)
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+    assert feed.made == 0
+    assert not feed.scratch.exists()
+
+
+def test_an_index_that_fails_still_ends_the_worker_and_removes_its_pages(documents, tmp_path, monkeypatch):
+    feed = search_index.Feed(documents, tmp_path)
+    process = feed.process
+
+    def broken(*_):
+        raise OSError("đĩa đầy")
+
+    monkeypatch.setattr(search_index, "_index", broken)
+    with pytest.raises(OSError):
+        search_index.write(documents, tmp_path, None, feed)
+    assert not process.is_alive()
+    assert not feed.scratch.exists()

@@ -182,22 +182,24 @@ def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | 
     out = site_dir / BUNDLE
     shutil.rmtree(out, ignore_errors=True)  # Pagefind leaves an earlier bundle's chunks
     runs = parts(documents, shard_count(len(documents)))
-    made = feed.finish(runs) if feed is not None else None
-    with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
-        folders = [Path(scratch) / f"pages-{n}" for n in range(len(runs))]
-        if made is not None:
-            folders = made.folders
-        _write_pages([[(doc, shard) for doc, shard in run if made is None or doc.src_uri not in made.done]
-                      for run in runs], folders, site_dir, statuses or {})
-        _scratch([SENTINEL], folders[0])
-        built = []
-        for n, pages in enumerate(folders):
-            built.append(Path(scratch) / f"bundle-{n}")
-            _index(pages, built[-1])
-            shutil.rmtree(pages)
-        ranges = bundles.join(built, out)
-    if made is not None:
-        shutil.rmtree(made.scratch, ignore_errors=True)
+    try:
+        made = feed.finish(runs) if feed is not None else None
+        with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
+            folders = [Path(scratch) / f"pages-{n}" for n in range(len(runs))]
+            if made is not None:
+                folders = made.folders
+            _write_pages([[(doc, shard) for doc, shard in run if made is None or doc.src_uri not in made.done]
+                          for run in runs], folders, site_dir, statuses or {})
+            _scratch([SENTINEL], folders[0])
+            built = []
+            for n, pages in enumerate(folders):
+                built.append(Path(scratch) / f"bundle-{n}")
+                _index(pages, built[-1])
+                shutil.rmtree(pages)
+            ranges = bundles.join(built, out)
+    finally:
+        if feed is not None:  # on every path, an error included: its worker ends, its folder goes
+            feed.close()
     _drop_unused(out)
     data = {**settings(documents), "chunks": ranges, "sentinel": SENTINEL_WORD,
             "warm": bundles.warm_prefix(out, SENTINEL_WORD)}
@@ -208,7 +210,6 @@ def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | 
 
 @dataclass
 class Fed:
-    scratch: Path  # the feed's folder, removed once the index is written
     folders: list[Path]  # each Pagefind run's pages
     done: set[str]  # src_uri of every document whose page is there
 
@@ -218,9 +219,9 @@ class Feed:
     makes each one's record (its words encoded, its citations found: most of
     the index's time in Python) on the other core, and writes it as the page
     Pagefind will read. Pages go through a queue (a thread of this process
-    sends them), so rendering never waits for the worker. If the worker fails
-    or no process can start, finish() says which pages it made and write()
-    makes the others from the written site, as without a feed."""
+    sends them), so rendering never waits for the worker. finish() says which
+    pages it made and write() makes the others from the written site: all of
+    them if the worker fails or no process can start, as without a feed."""
 
     def __init__(self, documents: list[Document], site_dir: Path, statuses: dict[str, str] | None = None):
         import multiprocessing
@@ -249,8 +250,9 @@ class Feed:
 
     def _serve(self) -> None:
         gc.disable()  # no cycles among records; a collection would copy every page of the parent's memory
-        done = []
+        done = None
         try:
+            made = []
             for folder in self.folders:
                 folder.mkdir(parents=True, exist_ok=True)
             while (item := self.queue.get()) is not None:
@@ -258,14 +260,18 @@ class Feed:
                 n, shard = self.where[src_uri]
                 status = self.statuses.get(src_uri, "Chưa rõ")
                 _scratch([record(self.documents[src_uri], self.site_dir, shard, status, html)], self.folders[n])
-                done.append(src_uri)
+                made.append(src_uri)
+            done = made
         finally:
+            # None: it stopped before the last page (an error). Pages are then still
+            # queued, unread, and its last file may be half written: nothing is used.
             self.results.put(done)
 
     def finish(self, runs: list[list[tuple[Document, int]]]) -> Fed | None:
         """Wait for the worker; the pages it made, or None (nothing to use) if it
         failed or its runs are not the index's (the documents changed)."""
         if self.process is None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
             return None
         self.queue.put(None)
         done = self._results()
@@ -285,7 +291,7 @@ class Feed:
             shutil.rmtree(self.scratch, ignore_errors=True)
             return None
         self.made = len(done)
-        return Fed(self.scratch, self.folders, set(done))
+        return Fed(self.folders, set(done))
 
     def _results(self) -> list[str] | None:
         """What the worker made, once it has read the last page; None as soon
