@@ -391,7 +391,8 @@ def start_feed(site, site_dir: Path) -> None:
 
 def step(site, site_dir: Path) -> None:
     feed, site.search_feed = site.search_feed, None
-    size, seconds = write(site.published, Path(site_dir), statuses_of(site), feed)
+    statuses = feed.statuses if feed is not None else statuses_of(site)  # the feed's, found once per build
+    size, seconds = write(site.published, Path(site_dir), statuses, feed)
     early = f" ({feed.made} đọc ngay khi trang được viết)" if feed is not None else ""
     site.log.append(f"Tra cứu: {len(site.published)} văn bản vào chỉ mục{early}, {size // 1024} KB, "
                     f"{seconds:.1f} giây sau khi dựng xong trang.")
