@@ -121,15 +121,12 @@ def on_page_content(html, page, config, files):
     # Markdown is not read again once converted, so release it (at 10,000
     # documents it is hundreds of MB). The title comes from meta or the HTML.
     page.markdown = ""
+    # MkDocs converts every page before it writes any: the search index gets
+    # the content now, while the other pages convert, and indexes it on the other core.
+    core.page_rendered(_state["site"], page.file.src_uri, html)
     if page.file.generated_by is not None:
         page.file.content_string = ""
     return html
-
-
-def on_post_page(output, page, config):
-    # The page as it will be written: the search index reads it now, on the other core.
-    core.page_written(_state["site"], page.file.src_uri, output)
-    return output
 
 
 def on_build_error(error):

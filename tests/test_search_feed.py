@@ -5,7 +5,9 @@ part of the pages the worker received, and when it fails."""
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
+import signal
 
 import pytest
 
@@ -47,6 +49,11 @@ def statuses(site):
     return search_index.statuses_of(site)
 
 
+def pages_of(built, documents):
+    return {d.src_uri: (built.site / search_index.page_url(d) / "index.html").read_text(encoding="utf-8")
+            for d in documents}
+
+
 def same_tree(left, right) -> list[str]:
     names = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
     assert names == {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
@@ -60,10 +67,6 @@ def from_disk(built, documents, statuses, tmp_path):
     return site / search_index.BUNDLE
 
 
-def pages_of(built, documents):
-    return {d.src_uri: (built.site / search_index.page_url(d) / "index.html").read_text(encoding="utf-8")
-            for d in documents}
-
 
 def test_the_built_index_is_the_one_made_from_the_written_site(built, documents, statuses, tmp_path):
     assert "Tra cứu: 3 văn bản vào chỉ mục (3 đọc ngay khi trang được viết)" in built.output
@@ -76,14 +79,27 @@ def test_a_feed_given_any_part_of_the_pages_makes_the_same_index(built, document
     shutil.copytree(built.site, site)
     feed = search_index.Feed(documents, site, statuses)
     pages = pages_of(built, documents)
-    feed.page("index.md", "<html>trang chủ, không phải văn bản</html>")
-    for n, (src_uri, html) in enumerate(pages.items()):
+    feed.page("index.md", "<html>trang chủ, không phải văn bản</html>")  # not a document: not indexed
+    for n, doc in enumerate(documents):
         if fed == "all" or (fed == "some" and n % 2 == 0):
-            feed.page(src_uri, html)
+            feed.page(doc.src_uri, pages[doc.src_uri])
     search_index.write(documents, site, statuses, feed)
     assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
     assert not feed.scratch.exists()
     assert feed.made == {"all": 3, "some": 2, "none": 0}[fed]
+
+
+def test_the_worker_reads_what_it_is_handed_not_the_written_site(built, documents, statuses, tmp_path):
+    # Pages are handed over before MkDocs writes any: the site is still empty.
+    site = tmp_path / "fed"
+    feed = search_index.Feed(documents, site, statuses)
+    for doc, html in pages_of(built, documents).items():
+        feed.page(doc, html)
+    shutil.copytree(built.site, site)
+    search_index.write(documents, site, statuses, feed)
+    assert feed.made == 3
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+    assert not feed.scratch.exists()
 
 
 def test_a_worker_that_dies_leaves_the_index_to_the_written_site(built, documents, statuses, tmp_path):
@@ -93,9 +109,11 @@ def test_a_worker_that_dies_leaves_the_index_to_the_written_site(built, document
     feed.process.kill()
     feed.process.join()
     feed.page(documents[0].src_uri, "<html>bị cắt")
+    feed.page(documents[1].src_uri, "<html>bị cắt")
     search_index.write(documents, site, statuses, feed)
     assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
     assert not feed.scratch.exists()
+    assert feed.made == 0
 
 
 def test_a_feed_for_other_documents_is_not_used(built, documents, statuses, tmp_path):
@@ -116,40 +134,42 @@ def test_a_stopped_build_ends_the_worker_and_removes_its_pages(documents, tmp_pa
     feed.close()  # twice is harmless
 
 
-def test_a_worker_that_dies_with_pages_still_queued_does_not_hold_the_build(built, documents, statuses, tmp_path):
-    # More than a pipe holds: the thread sending them is stuck once nobody reads.
+def test_a_worker_that_stops_reading_never_holds_the_build(built, documents, statuses, tmp_path):
+    # A stopped worker lets the pipe fill: the pages after that are not sent
+    # (rendering goes on at once), and the index makes them from the site.
     site = tmp_path / "fed"
     shutil.copytree(built.site, site)
     feed = search_index.Feed(documents, site, statuses)
-    feed.process.kill()
-    feed.process.join()
-    for _ in range(64):
-        feed.page(documents[0].src_uri, "<html>" + "chữ " * 100_000)
+    os.kill(feed.process.pid, signal.SIGSTOP)
+    try:
+        for n in range(100_000):  # far more numbers than a pipe holds
+            feed.page(documents[n % 3].src_uri, "<html>")
+        assert feed.writer is None
+    finally:
+        os.kill(feed.process.pid, signal.SIGCONT)
     search_index.write(documents, site, statuses, feed)
     assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
-    assert feed.made == 0
+    assert not feed.scratch.exists()
 
 
-def test_a_worker_that_fails_on_a_page_with_pages_still_queued_does_not_hold_the_build(
+def test_a_worker_that_fails_on_a_page_does_not_hold_the_build(
         built, documents, statuses, tmp_path, monkeypatch):
-    # The worker stops reading at the failing page; what it wrote so far is not used.
+    # The worker stops at the failing page; what it wrote so far is not used.
     site = tmp_path / "fed"
     shutil.copytree(built.site, site)
     made = search_index.record
 
     def record(doc, site_dir, shard=0, status="Chưa rõ", html=None):
-        if html is not None and "hỏng" in html:
+        if doc.src_uri == documents[0].src_uri:
             raise ValueError("trang hỏng")
         return made(doc, site_dir, shard, status, html)
 
     monkeypatch.setattr(search_index, "record", record)  # before the fork: the worker has it
     feed = search_index.Feed(documents, site, statuses)
-    pages = pages_of(built, documents)
-    feed.page(documents[1].src_uri, pages[documents[1].src_uri])
-    feed.page(documents[0].src_uri, "<html>hỏng")
-    for _ in range(64):
-        feed.page(documents[2].src_uri, "<html>" + "chữ " * 100_000)
     monkeypatch.setattr(search_index, "record", made)
+    pages = pages_of(built, documents)
+    for doc in (documents[1], documents[0], *[documents[2]] * 64):
+        feed.page(doc.src_uri, pages[doc.src_uri])
     search_index.write(documents, site, statuses, feed)
     assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
     assert feed.made == 0

@@ -215,13 +215,19 @@ class Fed:
 
 
 class Feed:
-    """Document pages handed to a forked worker as MkDocs renders them: it
+    """Document pages indexed by a forked worker while MkDocs renders: it
     makes each one's record (its words encoded, its citations found: most of
     the index's time in Python) on the other core, and writes it as the page
-    Pagefind will read. Pages go through a queue (a thread of this process
-    sends them), so rendering never waits for the worker. finish() says which
-    pages it made and write() makes the others from the written site: all of
-    them if the worker fails or no process can start, as without a feed."""
+    Pagefind will read. A page is handed over as soon as its Markdown is
+    converted (MkDocs converts every page before it writes any): this process
+    writes the page's HTML to a file and sends its number down a pipe in one
+    short write, so rendering never waits for the worker, nor for a thread of
+    this process to hand a whole page over (such a thread waits for the
+    interpreter lock while MkDocs renders, and the worker starved). finish()
+    says which pages it made and write() makes the others from the written
+    site: all of them if the worker fails or no process can start, as
+    without a feed. The document's text is the same in the page's content
+    and in the written page (article_text reads only its <article>)."""
 
     def __init__(self, documents: list[Document], site_dir: Path, statuses: dict[str, str] | None = None):
         import multiprocessing
@@ -229,42 +235,81 @@ class Feed:
         runs = parts(documents, shard_count(len(documents)))
         self.where = {doc.src_uri: (n, shard) for n, run in enumerate(runs) for doc, shard in run}
         self.documents = {doc.src_uri: doc for doc in documents}
+        self.numbers = {src_uri: n for n, src_uri in enumerate(self.documents)}  # what the pipe carries
         self.scratch = Path(tempfile.mkdtemp(prefix="vanban-search-feed-"))
         self.folders = [self.scratch / f"pages-{n}" for n in range(len(runs))]
+        self.inbox = self.scratch / "in"  # pages handed over, each read and removed by the worker
+        self.inbox.mkdir()
         self.site_dir = site_dir
         self.statuses = statuses or {}
         self.process = None
+        self.writer: int | None = None  # this end of the pipe; None once closed
         self.made = 0  # records the worker made, once finished
         context = multiprocessing.get_context("fork")
-        self.queue, self.results = context.Queue(), context.Queue()
+        self.results = context.Queue()
+        reader, self.writer = os.pipe()
         try:
-            self.process = context.Process(target=self._serve, daemon=True, name="vanban-search-feed")
+            self.process = context.Process(target=self._serve, args=(reader,), daemon=True,
+                                           name="vanban-search-feed")
             self.process.start()
         except (OSError, ValueError):
             self.process = None
+            self._close_pipe()
+        os.close(reader)
+        if self.writer is not None:
+            os.set_blocking(self.writer, False)
 
     def page(self, src_uri: str, html: str) -> None:
-        """A page MkDocs wrote; only published documents' pages are indexed."""
-        if self.process is not None and src_uri in self.where:
-            self.queue.put((src_uri, html))
+        """A page's content, converted from its Markdown; only published documents are indexed."""
+        if self.writer is None or src_uri not in self.where:
+            return
+        number = self.numbers[src_uri]
+        try:
+            (self.inbox / f"{number}.html").write_text(html, encoding="utf-8")
+        except OSError:  # a full disk: the rest is made from the written site
+            self._close_pipe()
+            return
+        self._send(number)
 
-    def _serve(self) -> None:
+    def _send(self, number: int) -> None:
+        if self.writer is None:
+            return
+        try:  # a few bytes: written whole or not at all
+            os.write(self.writer, b"%d\n" % number)
+        except OSError:
+            # The worker is gone, or so far behind that the pipe is full: it
+            # gets nothing more, and write() makes the rest from the written site.
+            self._close_pipe()
+
+    def _close_pipe(self) -> None:
+        if self.writer is not None:
+            os.close(self.writer)
+            self.writer = None
+
+    def _serve(self, reader: int) -> None:
         gc.disable()  # no cycles among records; a collection would copy every page of the parent's memory
+        if self.writer is not None:
+            os.close(self.writer)  # the parent's end: the worker sees the end of the pipe once the parent closes it
         done = None
+        order = list(self.documents)
         try:
             made = []
             for folder in self.folders:
                 folder.mkdir(parents=True, exist_ok=True)
-            while (item := self.queue.get()) is not None:
-                src_uri, html = item
-                n, shard = self.where[src_uri]
-                status = self.statuses.get(src_uri, "Chưa rõ")
-                _scratch([record(self.documents[src_uri], self.site_dir, shard, status, html)], self.folders[n])
-                made.append(src_uri)
+            with open(reader, "rb") as pipe:
+                for line in pipe:
+                    src_uri = order[int(line)]
+                    n, shard = self.where[src_uri]
+                    status = self.statuses.get(src_uri, "Chưa rõ")
+                    handed = self.inbox / f"{int(line)}.html"
+                    html = handed.read_text(encoding="utf-8")
+                    handed.unlink()
+                    _scratch([record(self.documents[src_uri], self.site_dir, shard, status, html)], self.folders[n])
+                    made.append(src_uri)
             done = made
         finally:
-            # None: it stopped before the last page (an error). Pages are then still
-            # queued, unread, and its last file may be half written: nothing is used.
+            # None: it stopped before the last page (an error); its last file
+            # may be half written: nothing is used.
             self.results.put(done)
 
     def finish(self, runs: list[list[tuple[Document, int]]]) -> Fed | None:
@@ -273,15 +318,8 @@ class Feed:
         if self.process is None:
             shutil.rmtree(self.scratch, ignore_errors=True)
             return None
-        self.queue.put(None)
+        self._close_pipe()  # the end of the pages
         done = self._results()
-        if done is None:
-            # Nobody reads the queue any more: its sending thread may be stuck on
-            # a full pipe, and waiting for it would hang the build.
-            self.queue.cancel_join_thread()
-        self.queue.close()
-        if done is not None:
-            self.queue.join_thread()  # the worker read everything: the thread ends now, before workers fork
         self.process.join(timeout=10)
         if self.process.is_alive():
             self.process.kill()
@@ -313,6 +351,7 @@ class Feed:
 
     def close(self) -> None:
         """A build that stopped half-way: the worker ends and its pages go."""
+        self._close_pipe()
         if self.process is not None:
             self.process.kill()
             self.process.join(timeout=10)

@@ -17,7 +17,7 @@ from vanban.site import cited_pages, deadlines, feeds, history_pages, listings, 
 from vanban.site.pages import PageParts, document_page
 from vanban.site.state import Options, Site
 
-__all__ = ["Options", "Site", "build", "start_writing", "page_written", "stopped", "post_build", "STEPS", "POST_STEPS"]
+__all__ = ["Options", "Site", "build", "start_writing", "page_rendered", "stopped", "post_build", "STEPS", "POST_STEPS"]
 
 
 # The build's steps, in order. Each is step(site): it adds files, page parts
@@ -80,7 +80,8 @@ def start_writing(site: Site, site_dir: Path) -> None:
     search_index.start_feed(site, site_dir)
 
 
-def page_written(site: Site, src_uri: str, html: str) -> None:
+def page_rendered(site: Site, src_uri: str, html: str) -> None:
+    """A page's Markdown is converted: `html` is its content, without the theme around it."""
     if site.search_feed is not None:
         site.search_feed.page(src_uri, html)
 
