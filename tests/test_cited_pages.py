@@ -61,6 +61,11 @@ def sections(site: core.Site, uri: str) -> str:
     return "\n".join(site.parts[uri].sections)
 
 
+def num(number: str) -> str:
+    """A number as the generated lists write it: raw HTML, kept on one line."""
+    return f'<span class="vb-so-hieu">{number}</span>'
+
+
 # --- a cited document's page -------------------------------------------------------
 
 def test_a_directive_page_lists_each_citing_document_with_its_sentence(site):
@@ -70,18 +75,22 @@ def test_a_directive_page_lists_each_citing_document_with_its_sentence(site):
     assert "| Ngày ban hành | ngày 06/05/2021 |" in text
     assert "| Văn bản gốc | Trang chưa có đường dẫn tới văn bản gốc |" in text
     # 115 cites it as căn cứ (front matter) and in the text; 116 and 114 in the text.
-    assert text.index("### Ban hành căn cứ vào văn bản này") < text.index("[Kế hoạch 115\\-KH/ĐUK](../2023/115-kh-duk.md)")
-    assert text.index("### Dẫn chiếu văn bản này") < text.index("[Kế hoạch 116\\-KH/ĐUK](../2023/116-kh-duk.md)")
-    assert "[Kế hoạch 114\\-KH/ĐUK](../2023/114-kh-duk.md), năm 2023: Thực hiện công tác dân vận năm 2023" in text
+    # Raw HTML links, to the URL each page is served at.
+    assert (text.index("### Ban hành căn cứ vào văn bản này")
+            < text.index(f'<a href="../../2023/115-kh-duk/">Kế hoạch {num("115-KH/ĐUK")}</a>'))
+    assert (text.index("### Dẫn chiếu văn bản này")
+            < text.index(f'<a href="../../2023/116-kh-duk/">Kế hoạch {num("116-KH/ĐUK")}</a>'))
+    assert (f'<li><p><a href="../../2023/114-kh-duk/">Kế hoạch {num("114-KH/ĐUK")}</a>, năm 2023: '
+            "Thực hiện công tác dân vận năm 2023</p><blockquote>") in text
     # The sentence, with the cited words marked and the document's own HTML shown as text.
-    assert ("    > Tiếp tục thực hiện <mark>Chỉ thị số 06\\-CT/TU</mark>, ngày 06/5/2021 của Ban Thường vụ "
-            "Tỉnh ủy &lt;b&gt;về&lt;/b&gt; dân vận\\.") in text
+    assert (f"<p>Tiếp tục thực hiện <mark>Chỉ thị số {num('06-CT/TU')}</mark>, ngày 06/5/2021 của Ban Thường vụ "
+            "Tỉnh ủy &lt;b&gt;về&lt;/b&gt; dân vận.</p>") in text
     assert "3 văn bản trên trang dẫn chiếu văn bản này." in text
 
 
 def test_a_citing_document_shows_at_most_three_sentences(site):
     text = site.files["van-ban/dan-chieu/chi-thi-06-ct-tu-2021.md"]
-    part = text[text.index("[Kế hoạch 115"):text.index("### Dẫn chiếu văn bản này")]
+    part = text[text.index(f"Kế hoạch {num('115-KH/ĐUK')}"):text.index("### Dẫn chiếu văn bản này")]
     assert part.count("<mark>") == 3
 
 
@@ -109,7 +118,7 @@ def test_the_registry_listing_groups_cited_documents_by_type(site):
     assert "| [Chỉ thị](loai/chi-thi.md) | 3 |" in index
     assert "| [Kế hoạch](loai/ke-hoach.md) | 1 |" in index  # the held-back one, by its citation
     chi_thi = site.files["van-ban/dan-chieu/loai/chi-thi.md"]
-    assert "[Chỉ thị 06\\-CT/TU](../chi-thi-06-ct-tu-2021.md)" in chi_thi
+    assert f'<td><a href="../../chi-thi-06-ct-tu-2021/">Chỉ thị {num("06-CT/TU")}</a></td>' in chi_thi
     kl = site.files["van-ban/dan-chieu/loai/ket-luan.md"]
     assert "(chưa có trong danh mục)" in kl
 
@@ -119,32 +128,38 @@ def test_the_registry_listing_groups_cited_documents_by_type(site):
 def test_what_a_document_cites_is_grouped_by_kind(site):
     text = sections(site, "van-ban/2023/115-kh-duk.md")
     cites = text[text.index("## Văn bản dẫn chiếu"):text.index("## Văn bản liên quan")]
-    assert cites.index("### Căn cứ") < cites.index("Chỉ thị 06\\-CT/TU") < cites.index("### Dẫn chiếu")
-    assert cites.count("Chỉ thị 06\\-CT/TU") == 1  # under its strongest kind only
-    assert "[Kế hoạch 114\\-KH/ĐUK](114-kh-duk.md)" in cites
-    assert "[Kết luận 01\\-KL/TU](../dan-chieu/ket-luan-01-kl-tu-2022.md), ngày 02/03/2022" in cites
-    assert "115\\-KH" not in cites  # never itself
+    directive = f"Chỉ thị {num('06-CT/TU')}"
+    assert cites.index("### Căn cứ") < cites.index(directive) < cites.index("### Dẫn chiếu")
+    assert cites.count(directive) == 1  # under its strongest kind only
+    # One item under a heading is a tight list item, several are paragraphs (as Markdown made them).
+    assert f'<li><a href="../../dan-chieu/chi-thi-06-ct-tu-2021/">{directive}</a>, ngày 06/05/2021: ' in cites
+    assert f'<li><p><a href="../114-kh-duk/">Kế hoạch {num("114-KH/ĐUK")}</a>' in cites
+    assert (f'<a href="../../dan-chieu/ket-luan-01-kl-tu-2022/">Kết luận {num("01-KL/TU")}</a>, ngày 02/03/2022</p>'
+            in cites)
+    assert "115-KH" not in cites  # never itself
 
 
 def test_the_seed_plan_carries_out_its_programme(site):
     text = sections(site, "van-ban/2023/114-kh-duk.md")
-    assert text.index("### Thực hiện") < text.index("[Chương trình 36\\-CTr/TU]") < text.index("### Dẫn chiếu")
+    assert text.index("### Thực hiện") < text.index(f"Chương trình {num('36-CTr/TU')}</a>") < text.index("### Dẫn chiếu")
 
 
 def test_related_documents_cite_the_same_ones(site):
     text = sections(site, "van-ban/2023/116-kh-duk.md")
     related = text[text.index("## Văn bản liên quan"):]
     # 114 shares two directives with 116, 115 only one.
-    assert related.index("[Kế hoạch 114\\-KH/ĐUK](114-kh-duk.md)") < related.index("[Kế hoạch 115\\-KH/ĐUK](115-kh-duk.md)")
-    assert "(cùng dẫn chiếu Chỉ thị 08\\-CT/TU, Chỉ thị 06\\-CT/TU)" in related
-    assert "(cùng dẫn chiếu Chỉ thị 06\\-CT/TU)" in related
+    assert (related.index(f'<a href="../114-kh-duk/">Kế hoạch {num("114-KH/ĐUK")}</a>')
+            < related.index(f'<a href="../115-kh-duk/">Kế hoạch {num("115-KH/ĐUK")}</a>'))
+    assert f"(cùng dẫn chiếu Chỉ thị {num('08-CT/TU')}, Chỉ thị {num('06-CT/TU')})</p></li>" in related
+    assert f"(cùng dẫn chiếu Chỉ thị {num('06-CT/TU')})</p></li>" in related
 
 
 def test_a_published_document_cited_by_another_lists_it(site):
     text = sections(site, "van-ban/2023/114-kh-duk.md")
     cited_by = text[text.index("## Được dẫn chiếu bởi"):]
-    assert "[Kế hoạch 115\\-KH/ĐUK](115-kh-duk.md), ngày 10/05/2023: Tổ chức hội nghị &lt;dân vận&gt;" in cited_by
-    assert "    > Căn cứ <mark>Kế hoạch số 114\\-KH/ĐUK</mark> của Ban Thường vụ Đảng ủy Khối\\." in cited_by
+    assert (f'<a href="../115-kh-duk/">Kế hoạch {num("115-KH/ĐUK")}</a>, ngày 10/05/2023: '
+            "Tổ chức hội nghị &lt;dân vận&gt;</p>") in cited_by
+    assert f"<p>Căn cứ <mark>Kế hoạch số {num('114-KH/ĐUK')}</mark> của Ban Thường vụ Đảng ủy Khối.</p>" in cited_by
     assert "van-ban/dan-chieu/ke-hoach-114-kh-duk-2023.md" not in site.files
 
 
@@ -168,10 +183,10 @@ def test_a_long_cited_by_list_is_paginated(tmp_path, monkeypatch):
     first = built.files["van-ban/dan-chieu/chi-thi-08-ct-tu-2021.md"]
     assert "5 văn bản trên trang dẫn chiếu văn bản này." in first
     assert first.count("<mark>") == 2
-    assert "Kế hoạch 14\\-KH/ĐUK" in first and "Kế hoạch 13\\-KH/ĐUK" in first  # newest first
+    assert f"Kế hoạch {num('14-KH/ĐUK')}" in first and f"Kế hoạch {num('13-KH/ĐUK')}" in first  # newest first
     assert "[Trang sau ›](chi-thi-08-ct-tu-2021/trang-2.md)" in first
     last = built.files["van-ban/dan-chieu/chi-thi-08-ct-tu-2021/trang-3.md"]
-    assert "Kế hoạch 10\\-KH/ĐUK" in last and last.count("<mark>") == 1
+    assert f"Kế hoạch {num('10-KH/ĐUK')}" in last and last.count("<mark>") == 1
     assert "[« Trang đầu](../chi-thi-08-ct-tu-2021.md)" in last
     related = sections(built, "van-ban/2023/10-kh-duk.md")
     assert related.count("(cùng dẫn chiếu") == 3
@@ -208,6 +223,7 @@ def test_documents_of_one_day_cite_in_the_listings_order_higher_number_first(tmp
              for n in (9, 10, 100)}
     built = build(tmp_path, plans)
     page = built.files["van-ban/dan-chieu/chi-thi-08-ct-tu-2021.md"]
-    shown = [n for n in ("100", "10", "09") if f"Kế hoạch {n}\\-KH/ĐUK" in page]
+    shown = [n for n in ("100", "10", "09") if f"Kế hoạch {num(n + '-KH/ĐUK')}" in page]
     assert shown == ["100", "10", "09"]
-    assert page.index("Kế hoạch 100\\-KH/ĐUK") < page.index("Kế hoạch 10\\-KH/ĐUK") < page.index("Kế hoạch 09\\-KH/ĐUK")
+    assert (page.index(f"Kế hoạch {num('100-KH/ĐUK')}") < page.index(f"Kế hoạch {num('10-KH/ĐUK')}")
+            < page.index(f"Kế hoạch {num('09-KH/ĐUK')}"))

@@ -4,7 +4,8 @@ Holds: `documents` (a file's front matter and body, validated), `doctypes` (the
 table of document types and their abbreviations), `numbers` (số hiệu), `order`
 (newest first, the one order of every list), `schema`
 (the fields), `dates`, `text` (NFC, folding, slugs), `markup` (Markdown and
-template rendering helpers), `problems` (the Vietnamese messages),
+template rendering helpers, the `unbroken` filter and `page_href`, the
+URL a raw HTML link is written with), `problems` (the Vietnamese messages),
 `yaml_faults` (why a front matter cannot be read, in an editor's words),
 `notices` (not published, a date that looks mistyped, a frame left unfilled), and for
 untrusted input `limits` (every size limit), `untrusted` (reading a file

@@ -1,8 +1,11 @@
 """Escaping for the two languages generated pages are written in.
 
 Generated pages are Markdown with HTML blocks. Untrusted values reach them only
-through the Jinja2 environment below: autoescape for HTML, and the `md` filter
-for values placed in Markdown text (link labels, table cells).
+through the Jinja2 environment below: autoescape for HTML, the `md` filter
+for values placed in Markdown text, and the `unbroken` filter for text placed
+in the raw HTML blocks that carry the generated lists and tables (Markdown
+stashes raw HTML almost for free, where it parses its own syntax inline by
+inline).
 """
 
 from __future__ import annotations
@@ -28,6 +31,72 @@ def md_link(label: object, target: str) -> Markup:
     return Markup(f"[{md(label)}]({target})")
 
 
+# A document number and its symbol: 114-KH/ĐUK, 36-CTr/TU, 1286/QĐ-UBND,
+# 30/2020/NĐ-CP. At least one hyphen or slash followed by a capital, so dates
+# (27/02/2023) and ranges (2020 - 2025) are not numbers.
+NUMBER = re.compile(r"(?<![\w/.-])\d{1,5}(?:/\d{4})?[-/][A-ZĐ][\wĐđ]*(?:[-/.][A-ZĐ0-9][\wĐđ]*)*")
+NUMBER_CLASS = "vb-so-hieu"  # kept on one line by the stylesheet (white-space: nowrap)
+
+
+def number_pieces(text: str, wrapped: tuple[str, ...] = ()) -> list[tuple[str, bool]]:
+    """The text cut at each document number: (piece, is_number), in order,
+    empty pieces left out. The one rule for what is a number, used by the
+    Markdown extension (site/unbroken.py) and by the `unbroken` filter. A
+    number right after one of `wrapped` (what stands for an opening
+    <span class="vb-so-hieu"> in the text) is already wrapped: not cut."""
+    pieces = []
+    last = 0
+    for match in NUMBER.finditer(text):
+        if wrapped and text.endswith(wrapped, 0, match.start()):
+            continue
+        if match.start() > last:
+            pieces.append((text[last:match.start()], False))
+        pieces.append((match.group(), True))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
+
+
+def unbroken(value: object) -> Markup:
+    """Text for raw HTML: escaped, each document number wrapped in
+    <span class="vb-so-hieu">, as site/unbroken.py wraps it in Markdown's output."""
+    text = str(value)
+    if not NUMBER.search(text):
+        return escape(text)
+    return Markup("").join(
+        Markup('<span class="{}">{}</span>').format(NUMBER_CLASS, piece) if number else escape(piece)
+        for piece, number in number_pieces(text))
+
+
+def served_path(src_uri: str) -> str:
+    """The path a page is served at (use_directory_urls: x.md at x/, a folder's
+    index.md at the folder), relative to the site root; other files as they are."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def page_href(from_uri: str, to_uri: str) -> str:
+    """The relative URL from one page (or file) to another, both named by their
+    source path: what MkDocs makes of a `.md` link, for raw HTML, which MkDocs
+    neither rewrites nor checks. Only for pages the build itself generates (they
+    exist by construction); links to editors' pages stay Markdown links.
+
+    Plain string work on site paths (posixpath.relpath asks the OS for the
+    working directory on every call).
+    """
+    source = served_path(from_uri).split("/")[:-1]
+    target = served_path(to_uri).split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:]) or "./"
+
+
 ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates"),
     autoescape=True,
@@ -37,6 +106,7 @@ ENV = jinja2.Environment(
     keep_trailing_newline=True,
 )
 ENV.filters["md"] = md
+ENV.filters["unbroken"] = unbroken
 ENV.globals["md_link"] = md_link
 
 

@@ -22,7 +22,7 @@ from vanban.graph.relations import KINDS, Citing, Graph
 from vanban.graph.status import NOT_KNOWN, Status
 from vanban.model import dates
 from vanban.model.documents import Document
-from vanban.model.markup import page, render
+from vanban.model.markup import page, page_href, render
 from vanban.model.text import slug as slugify  # cached, fixed transliteration
 from vanban.site import standing
 from vanban.site.listings import pager
@@ -51,7 +51,7 @@ class Row:
     """One citing document, as shown under "Được dẫn chiếu bởi"."""
 
     heading: str
-    href: str
+    href: str  # the final URL (page_href): rows are written as raw HTML
     when: str
     title: str
     kind: str
@@ -59,9 +59,9 @@ class Row:
     status: Status = NOT_KNOWN
 
     @property
-    def link(self) -> Markup:
-        """The link, marked when the document no longer stands."""
-        return standing.marked_link(self.heading, self.href, self.status)
+    def anchor(self) -> Markup:
+        """The link as raw HTML, marked when the document no longer stands."""
+        return standing.marked_anchor(self.heading, self.href, self.status)
 
 
 def when(doc: Document) -> str:
@@ -84,8 +84,12 @@ def _page_uri(entry: Entry, number: int) -> str:
     return f"{CITED_DIR}/{stem}/trang-{number}.md"
 
 
+# Rows link with page_href, as raw HTML that MkDocs neither rewrites nor
+# checks: every target is a page the build writes itself (a published
+# document's page, or a registry entry's page), so none can be missing.
+
 def _rows(citing: list[Citing], from_uri: str, graph: Graph | None = None) -> list[Row]:
-    return [Row(c.doc.heading, href(from_uri, c.uri), when(c.doc), c.doc.title, c.kind, c.sentences,
+    return [Row(c.doc.heading, page_href(from_uri, c.uri), when(c.doc), c.doc.title, c.kind, c.sentences,
                 graph.status(c.uri) if graph else NOT_KNOWN)
             for c in citing]
 
@@ -147,7 +151,7 @@ def document_sections(graph: Graph, doc: Document) -> list[str]:
     if cites:
         groups = [(KIND_HEADINGS[kind], [_target_row(e, uri, graph) for e in entries]) for kind, entries in cites.items()]
         sections.append(render("relations_cites.md", groups=groups))
-        related = [(Row(d.heading, href(uri, graph.uri(d)), when(d), d.title, "", [], graph.status(graph.uri(d))),
+        related = [(Row(d.heading, page_href(uri, graph.uri(d)), when(d), d.title, "", [], graph.status(graph.uri(d))),
                     [e.heading for e in shared]) for d, shared in graph.related(doc)]
         if related:
             sections.append(render("relations_related.md", related=related))
@@ -159,7 +163,7 @@ def document_sections(graph: Graph, doc: Document) -> list[str]:
 
 def _target_row(entry: Entry, from_uri: str, graph: Graph | None = None) -> Row:
     shown = entry.known and not entry.held
-    return Row(entry.heading, href(from_uri, entry.src_uri), entry_when(entry),
+    return Row(entry.heading, page_href(from_uri, entry.src_uri), entry_when(entry),
                (entry.title or "") if shown else "", "", [],
                graph.status(entry.src_uri) if graph else NOT_KNOWN)
 

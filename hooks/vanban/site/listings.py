@@ -20,7 +20,7 @@ from vanban.graph.registry import CITED_INDEX
 from vanban.graph.status import NOT_KNOWN
 from vanban.model import dates
 from vanban.model.documents import Document, is_website_line
-from vanban.model.markup import md, md_link, page, render
+from vanban.model.markup import md, md_link, page, render, served_path
 from vanban.model.order import newest_first
 from vanban.model.text import fold, slug, tone_key
 from vanban.site.standing import marked_link, status_of
@@ -45,12 +45,7 @@ def rel(from_uri: str, to_uri: str) -> str:
 
 def url_of(src_uri: str) -> str:
     """The path a page is served at (use_directory_urls), relative to the site root."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    stem = src_uri[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
+    return served_path(src_uri)
 
 
 def absolute(site_url: str, src_uri: str) -> str:

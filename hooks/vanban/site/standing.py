@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from vanban.citations.linking import ENDED_CLASS, MARK_CLASS, href
 from vanban.graph.status import NOT_KNOWN, Status, note_words
-from vanban.model.markup import md, md_link, render
+from vanban.model.markup import md, md_link, render, unbroken
 
 
 def link_title(status: Status) -> str:
@@ -24,6 +24,16 @@ def marked_link(label: str, target: str, status: Status = NOT_KNOWN) -> Markup:
     return Markup('[{label}<span class="{mark}"> ({marker})</span>]({target} "{title}"){{.{ended}}}').format(
         label=md(label), mark=Markup(MARK_CLASS), marker=status.marker, target=Markup(target),
         title=link_title(status), ended=Markup(ENDED_CLASS))
+
+
+def marked_anchor(label: str, target: str, status: Status = NOT_KNOWN) -> Markup:
+    """marked_link as raw HTML, for the generated lists: `target` is a final
+    URL (model.markup.page_href), the label's numbers kept whole."""
+    if not status.marker:
+        return Markup('<a href="{}">{}</a>').format(target, unbroken(label))
+    return Markup('<a class="{ended}" href="{target}" title="{title}">{label}<span class="{mark}"> ({marker})</span></a>'
+                  ).format(target=target, title=link_title(status), ended=ENDED_CLASS, label=unbroken(label),
+                           mark=MARK_CLASS, marker=unbroken(status.marker))
 
 
 def body_link(status: Status) -> tuple[str, str]:

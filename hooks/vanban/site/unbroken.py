@@ -10,27 +10,34 @@ searched stay the same characters. Code is left alone.
 It works on the finished tree, after Markdown has put back the characters
 generated pages escape ("114\\-KH"), so a number is found however it was
 written. MkDocs loads it by name from mkdocs.yml (markdown_extensions:
-vanban.site.unbroken); nothing here imports MkDocs.
+vanban.site.unbroken); nothing here imports MkDocs. What a number is, and the
+cutting, live in model/markup.py, whose `unbroken` filter does the same for the
+raw HTML blocks of generated pages (Markdown stashes those, so they never
+reach this tree).
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
+from markdown import Extension, util
 from markdown.treeprocessors import Treeprocessor
 
-# A number and its symbol: 114-KH/ĐUK, 36-CTr/TU, 1286/QĐ-UBND, 30/2020/NĐ-CP.
-# At least one hyphen or slash followed by a capital, so dates (27/02/2023)
-# and ranges (2020 - 2025) are not numbers.
-NUMBER = re.compile(r"(?<![\w/.-])\d{1,5}(?:/\d{4})?[-/][A-ZĐ][\wĐđ]*(?:[-/.][A-ZĐ0-9][\wĐđ]*)*")
-CLASS = "vb-so-hieu"
+from vanban.model.markup import NUMBER, number_pieces
+from vanban.model.markup import NUMBER_CLASS as CLASS
+
 _SKIP = {"code", "pre", "script", "style", "kbd", "samp"}
+_OPENING = f'<span class="{CLASS}">'
 
 
 class _Numbers(Treeprocessor):
     def run(self, root):
+        # Raw HTML nested in a markdown="block" element is parsed by md_in_html:
+        # its text reaches this tree, each inline tag held by a placeholder. A
+        # number the page already wrapped (model.markup.unbroken) follows the
+        # placeholder of its opening span, and is left as it is.
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        self._wrapped = tuple(util.HTML_PLACEHOLDER % i for i, html in enumerate(blocks) if html == _OPENING)
         self._walk(root)
 
     def _walk(self, element) -> None:
@@ -54,23 +61,19 @@ class _Numbers(Treeprocessor):
         for offset, span in enumerate(pieces[1:], 1):
             parent.insert(at + offset, span)
 
-    @staticmethod
-    def _pieces(text: str) -> list:
+    def _pieces(self, text: str) -> list:
         """The text before the first number, then one span per number, each
         carrying the text up to the next one as its tail."""
-        pieces: list = []
-        last = 0
-        for match in NUMBER.finditer(text):
-            before = text[last:match.start()]
-            if pieces:
-                pieces[-1].tail = before
+        pieces: list = [""]
+        for piece, number in number_pieces(text, self._wrapped):
+            if number:
+                span = etree.Element("span", {"class": CLASS})
+                span.text = piece
+                pieces.append(span)
+            elif len(pieces) == 1:
+                pieces[0] = piece
             else:
-                pieces.append(before)
-            span = etree.Element("span", {"class": CLASS})
-            span.text = match.group()
-            pieces.append(span)
-            last = match.end()
-        pieces[-1].tail = text[last:]
+                pieces[-1].tail = piece
         return pieces
 
 
