@@ -48,6 +48,11 @@ def bundle(folder: Path, pages: list[str], chunks_: list[list], filters: dict[st
     return folder
 
 
+def wordless(folder: Path) -> Path:
+    """A part whose one page has no word: joined after another, it changes no chunk."""
+    return bundle(folder, ["vi_q0"], [], {})
+
+
 def contents(folder: Path) -> dict:
     meta = bundles.read(next(folder.glob("pagefind.*.pf_meta")))
     words = [w for _, _, name in meta[bundles.CHUNKS] for w in bundles.read(folder / "index" / f"{name}.pf_index")[0]]
@@ -94,7 +99,7 @@ def test_chunks_close_at_pagefinds_size_and_keep_short_distinct_ends(tmp_path, m
     a = bundle(tmp_path / "a", ["vi_p0"], [[
         ["apple", page, []], ["apricot", page, []], ["banana", page, []], ["cath", page, []], ["cathartic", page, []],
     ]], {})
-    bundles.join([a], tmp_path / "out")
+    bundles.join([a, wordless(tmp_path / "b")], tmp_path / "out")  # two parts: the chunks are written anew
     got = contents(tmp_path / "out")
     # Two words (6 ≥ 4) close a chunk; ends cut to one letter past what two
     # neighbours share, except an end that would sort before its start ("a").
@@ -106,7 +111,7 @@ def test_an_end_that_would_sort_before_its_chunk_start_stays_whole(tmp_path, mon
     page = [[0, [1], []]]  # 2 towards the size
     a = bundle(tmp_path / "a", ["vi_p0"], [[["zrvien", page, []], ["zrvizq", page, []], ["zrvoi", page, []]]], {})
     monkeypatch.setattr(bundles, "CHUNK_SIZE", 4)
-    bundles.join([a], tmp_path / "out")
+    bundles.join([a, wordless(tmp_path / "b")], tmp_path / "out")
     # "zrvi" would end the first chunk before its start "zrvien": the whole word stays.
     assert contents(tmp_path / "out")["ranges"] == [["zrvien", "zrvizq"], ["zrvo", "zrvoi"]]
 
@@ -203,6 +208,50 @@ def test_a_single_part_is_written_as_pagefind_wrote_it(tmp_path):
     bundles.join([tmp_path / "pagefind"], tmp_path / "joined")
     original, joined = contents(tmp_path / "pagefind"), contents(tmp_path / "joined")
     assert {k: v for k, v in joined.items() if k != "meta"} == {k: v for k, v in original.items() if k != "meta"}
+
+
+def test_a_single_part_keeps_pagefinds_chunks_and_fragments_and_its_filters_are_written_in_order(tmp_path):
+    documents = _documents(tmp_path, 5)
+    records = [search_index.record(d, tmp_path / "site") for d in documents] + [search_index.SENTINEL]
+    search_index._scratch(records, tmp_path / "pages")
+    search_index._run(search_index._write(tmp_path / "pages", tmp_path / "pagefind"))
+    ranges = bundles.join([tmp_path / "pagefind"], tmp_path / "joined")
+    for folder in ("index", "fragment"):
+        files = sorted(p.name for p in (tmp_path / "pagefind" / folder).iterdir())
+        assert files == sorted(p.name for p in (tmp_path / "joined" / folder).iterdir())
+        assert all((tmp_path / "pagefind" / folder / f).read_bytes() == (tmp_path / "joined" / folder / f).read_bytes()
+                   for f in files)
+    meta = bundles.read(next((tmp_path / "joined").glob("pagefind.*.pf_meta")))
+    assert ranges == [chunk[:2] for chunk in meta[bundles.CHUNKS]] and ranges
+    for _, name in meta[bundles.FILTERS]:
+        values = [v for v, _ in bundles.read(tmp_path / "joined" / "filter" / f"{name}.pf_filter")[1]]
+        assert values == sorted(values)
+    # Pagefind's bundle of the same pages again: the same bytes once joined.
+    search_index._run(search_index._write(tmp_path / "pages", tmp_path / "again"))
+    bundles.join([tmp_path / "again"], tmp_path / "joined-again")
+    def tree(folder):
+        return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    assert tree(tmp_path / "joined") == tree(tmp_path / "joined-again")
+
+
+def test_a_part_that_fails_among_parts_indexed_at_once_stops_the_build(tmp_path, monkeypatch):
+    documents = _documents(tmp_path, 6)
+    monkeypatch.setenv("VANBAN_SEARCH_PART_SIZE", "2")
+    monkeypatch.setattr(search_index, "INDEX_AT_ONCE", 2)
+    real, calls = search_index._write, []
+
+    async def second_fails(pages, bundle):
+        calls.append(bundle.name)
+        if bundle.name == "bundle-1":
+            raise RuntimeError("Pagefind dừng giữa chừng")
+        await real(pages, bundle)
+
+    monkeypatch.setattr(search_index, "_write", second_fails)
+    with pytest.raises(RuntimeError, match="Pagefind dừng giữa chừng"):
+        search_index.write(documents, tmp_path / "site")
+    assert sorted(calls) == ["bundle-0", "bundle-1", "bundle-1", "bundle-2"]  # the failing one tried twice
+    assert not (tmp_path / "site" / search_index.BUNDLE).exists()
 
 
 def test_more_parts_than_shards_split_the_documents_in_order(monkeypatch):

@@ -116,7 +116,8 @@ def join(parts: list[Path], out: Path) -> list[list[str]]:
     if any(m[SORTS] for m in metas):
         raise ValueError("chỉ mục có khóa sắp xếp (sort): chưa ghép được")
     # The engine (pagefind.js, its WASM, the UI files) is the same in every part.
-    shutil.copytree(parts[0], out, ignore=lambda folder, names: _bundle_data(folder, parts[0], names))
+    # One part's fragments and word chunks are what Pagefind wrote: copied as they are.
+    shutil.copytree(parts[0], out, ignore=lambda folder, names: _bundle_data(folder, parts[0], names, len(parts) == 1))
     # Millions of short-lived lists, none in a cycle: the collector would walk
     # every object of the build (the whole corpus) again and again for nothing.
     collecting = gc.isenabled()
@@ -131,8 +132,14 @@ def join(parts: list[Path], out: Path) -> list[list[str]]:
 
 def _join(parts: list[Path], metas: list, language: str, out: Path, writer: _Writer) -> list[list[str]]:
     offsets = list(itertools.accumulate((len(m[PAGES]) for m in metas[:-1]), initial=0))
-    pages = [page for part, meta in zip(parts, metas, strict=True) for page in _copy_fragments(part, meta, writer)]
-    chunks = _chunks(parts, metas, offsets, writer)
+    if len(parts) == 1:
+        # Pagefind's own chunks, already cut by its rule. Its filters and meta are
+        # written again all the same: it lists a filter's values in no fixed order,
+        # and the same pages must make the same bytes at every build.
+        pages, chunks = metas[0][PAGES], metas[0][CHUNKS]
+    else:
+        pages = [page for part, meta in zip(parts, metas, strict=True) for page in _copy_fragments(part, meta, writer)]
+        chunks = _chunks(parts, metas, offsets, writer)
     filters = _filters(parts, metas, offsets, writer)
     fields = sorted({f for m in metas for f in m[FIELDS]})
     meta_name = writer.cbor(".", ".pf_meta", [metas[0][VERSION], pages, chunks, filters, [], fields], "pagefind.")
@@ -143,10 +150,11 @@ def _join(parts: list[Path], metas: list, language: str, out: Path, writer: _Wri
     return [r[:2] for r in chunks]
 
 
-def _bundle_data(folder: str, root: Path, names: list[str]) -> list[str]:
+def _bundle_data(folder: str, root: Path, names: list[str], keep_words: bool = False) -> list[str]:
     if Path(folder) != root:
         return []
-    return [n for n in names if n in ("index", "filter", "fragment", ENTRY) or n.endswith(".pf_meta")]
+    data = ("filter", ENTRY) if keep_words else ("index", "filter", "fragment", ENTRY)
+    return [n for n in names if n in data or n.endswith(".pf_meta")]
 
 
 def _copy_fragments(part: Path, meta, writer: _Writer) -> list[list]:

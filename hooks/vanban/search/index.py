@@ -191,11 +191,8 @@ def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | 
             _write_pages([[(doc, shard) for doc, shard in run if made is None or doc.src_uri not in made.done]
                           for run in runs], folders, site_dir, statuses or {})
             _scratch([SENTINEL], folders[0])
-            built = []
-            for n, pages in enumerate(folders):
-                built.append(Path(scratch) / f"bundle-{n}")
-                _index(pages, built[-1])
-                shutil.rmtree(pages)
+            built = [Path(scratch) / f"bundle-{n}" for n in range(len(folders))]
+            _index_all(folders, built)
             ranges = bundles.join(built, out)
     finally:
         if feed is not None:  # on every path, an error included: its worker ends, its folder goes
@@ -369,6 +366,27 @@ def _drop_unused(bundle: Path) -> None:
     for path in bundle.iterdir():
         if path.suffix in (".js", ".css") and path.name != ENGINE_GLUE:
             path.unlink()
+
+
+# Pagefind runs at once: one a core (each run works on one core) and no more
+# than two (each holds about half a megabyte a document of its part until it
+# writes its bundle: two parts of 1,000 documents stay near 1 GB).
+INDEX_AT_ONCE = max(1, min(2, os.cpu_count() or 1))
+
+
+def _index_all(folders: list[Path], bundles_out: list[Path]) -> None:
+    """Each folder of pages indexed into its bundle, the folder removed once done."""
+    def one(pages: Path, bundle: Path) -> None:
+        _index(pages, bundle)
+        shutil.rmtree(pages)
+
+    if len(folders) == 1 or INDEX_AT_ONCE == 1:
+        for pages, bundle in zip(folders, bundles_out, strict=True):
+            one(pages, bundle)
+        return
+    with concurrent.futures.ThreadPoolExecutor(INDEX_AT_ONCE, thread_name_prefix="vanban-pagefind") as pool:
+        for done in [pool.submit(one, pages, bundle) for pages, bundle in zip(folders, bundles_out, strict=True)]:
+            done.result()  # the first failure, once every run has ended
 
 
 def _index(pages: Path, bundle: Path, attempts: int = 2) -> None:
