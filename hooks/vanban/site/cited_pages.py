@@ -180,7 +180,7 @@ def listing_pages(graph: Graph, entries: list[Entry]) -> dict[str, str]:
     for name in sorted(by_type, key=lambda n: slugify(n)):
         listed = sorted(by_type[name], key=_listing_order)
         base = f"{CITED_DIR}/loai/{slugify(name)}"
-        types.append((name, len(listed), href(INDEX, f"{base}.md")))
+        types.append((name, len(listed), page_href(INDEX, f"{base}.md")))  # a page written below
         count = max(1, -(-len(listed) // ENTRIES_PER_PAGE))
         for number in range(1, count + 1):
             uri = _type_page(base, number)

@@ -20,10 +20,10 @@ from vanban.graph.registry import CITED_INDEX
 from vanban.graph.status import NOT_KNOWN
 from vanban.model import dates
 from vanban.model.documents import Document, is_website_line
-from vanban.model.markup import md, md_link, page, render, served_path
+from vanban.model.markup import md, md_link, page, page_href, render, served_path, unbroken
 from vanban.model.order import newest_first
 from vanban.model.text import fold, slug, tone_key
-from vanban.site.standing import marked_link, status_of
+from vanban.site.standing import marked_anchor, status_of
 
 DOCS_PER_PAGE = 50
 GROUPS_PER_PAGE = 100
@@ -68,13 +68,16 @@ def _no_status(doc):
 
 
 def rows(documents, from_uri: str, status_of=_no_status) -> list[dict]:
-    """Table rows (number, date, type, trích yếu), escaped for Markdown; the
-    number of a document that no longer stands is marked (site/standing.py)."""
+    """Table rows (number, date, type, trích yếu) as raw HTML (listing_rows.md),
+    numbers kept whole; the number of a document that no longer stands is
+    marked (site/standing.py). The links use page_href: MkDocs neither rewrites
+    nor checks raw HTML, and each target is a published document's page, which
+    the build itself writes."""
     return [{
-        "number": marked_link(doc.number.canonical, rel(from_uri, doc.src_uri), status_of(doc)),
-        "date": md(dates.display(doc.date)),
-        "type": md(doc.doctype.name),
-        "title": md(doc.title),
+        "number": marked_anchor(doc.number.canonical, page_href(from_uri, doc.src_uri), status_of(doc)),
+        "date": unbroken(dates.display(doc.date)),
+        "type": unbroken(doc.doctype.name),
+        "title": unbroken(doc.title),
     } for doc in documents]
 
 
