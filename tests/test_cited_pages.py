@@ -61,6 +61,11 @@ def sections(site: core.Site, uri: str) -> str:
     return "\n".join(site.parts[uri].sections)
 
 
+def field(name: str, value: str) -> str:
+    """A row of a cited document's field table (raw HTML)."""
+    return f"<tr>\n<td>{name}</td>\n<td>{value}</td>\n</tr>"
+
+
 def num(number: str) -> str:
     """A number as the generated lists write it: raw HTML, kept on one line."""
     return f'<span class="vb-so-hieu">{number}</span>'
@@ -71,9 +76,9 @@ def num(number: str) -> str:
 def test_a_directive_page_lists_each_citing_document_with_its_sentence(site):
     text = site.files["van-ban/dan-chieu/chi-thi-06-ct-tu-2021.md"]
     assert "# Chỉ thị 06\\-CT/TU" in text
-    assert "| Cơ quan ban hành | Ban Thường vụ Tỉnh ủy |" in text
-    assert "| Ngày ban hành | ngày 06/05/2021 |" in text
-    assert "| Văn bản gốc | Trang chưa có đường dẫn tới văn bản gốc |" in text
+    assert field("Cơ quan ban hành", "Ban Thường vụ Tỉnh ủy") in text
+    assert field("Ngày ban hành", "ngày 06/05/2021") in text
+    assert field("Văn bản gốc", "Trang chưa có đường dẫn tới văn bản gốc") in text
     # 115 cites it as căn cứ (front matter) and in the text; 116 and 114 in the text.
     # Raw HTML links, to the URL each page is served at.
     assert (text.index("### Ban hành căn cứ vào văn bản này")
@@ -97,8 +102,8 @@ def test_a_citing_document_shows_at_most_three_sentences(site):
 def test_an_unknown_document_gets_a_page_from_what_the_citation_says(site):
     text = site.files["van-ban/dan-chieu/ket-luan-01-kl-tu-2022.md"]
     assert '!!! note "Chưa có trong danh mục"' in text
-    assert "| Cơ quan ban hành | Tỉnh ủy |" in text
-    assert "| Ngày ban hành | ngày 02/03/2022 |" in text
+    assert field("Cơ quan ban hành", "Tỉnh ủy") in text
+    assert field("Ngày ban hành", "ngày 02/03/2022") in text
     assert "Trích yếu" not in text
 
 
@@ -108,7 +113,7 @@ def test_a_held_back_document_is_never_named(site):
     assert "van-ban/2023/90-kh-duk" not in every and "2023/90-kh-duk.md" not in every
     page = site.files["van-ban/dan-chieu/ke-hoach-90-kh-duk-2023.md"]
     assert '!!! note "Chưa có trong danh mục"' in page
-    assert "| Cơ quan ban hành | Ban Thường vụ Đảng ủy Khối |" in page
+    assert field("Cơ quan ban hành", "Ban Thường vụ Đảng ủy Khối") in page
     directive = site.files["van-ban/dan-chieu/chi-thi-06-ct-tu-2021.md"]
     assert "90\\-KH" not in directive
 

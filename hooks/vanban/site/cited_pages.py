@@ -130,7 +130,7 @@ def cited_page(graph: Graph, entry: Entry) -> str:
     content = render(
         "cited.md",
         entry=entry,
-        status=standing.panel_value(status, entry.src_uri),
+        status=standing.panel_html(status, entry.src_uri),
         notice=Markup(standing.notice(status, entry.src_uri)),
         when=entry_when(entry) or dates.UNKNOWN,
         known=entry.known and not entry.held,

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from vanban.citations.linking import ENDED_CLASS, MARK_CLASS, href
 from vanban.graph.status import NOT_KNOWN, Status, note_words
-from vanban.model.markup import md, md_link, render, unbroken
+from vanban.model.markup import md, md_link, page_href, render, unbroken
 
 
 def link_title(status: Status) -> str:
@@ -50,6 +50,21 @@ def panel_value(status: Status, from_uri: str) -> Markup:
     if status.source:
         return Markup("**{}** (theo {})").format(md(status.label), md(status.source))
     return md("chưa rõ")
+
+
+def panel_html(status: Status, from_uri: str) -> Markup:
+    """panel_value as raw HTML, for a cited document's field table. Each act
+    links to its page with page_href: MkDocs neither rewrites nor checks raw
+    HTML, and every act is a published document or a registry entry, both
+    pages the build writes itself."""
+    if status.by:
+        acts = Markup("; ").join(
+            Markup('<a href="{}">{}</a>, {}').format(page_href(from_uri, b.uri), unbroken(b.heading), unbroken(b.when))
+            for b in status.by)
+        return Markup("<strong>{}</strong> bởi {}").format(unbroken(status.label), acts)
+    if status.source:
+        return Markup("<strong>{}</strong> (theo {})").format(unbroken(status.label), unbroken(status.source))
+    return unbroken("chưa rõ")
 
 
 def notice(status: Status, from_uri: str) -> str:
