@@ -85,8 +85,8 @@ def test_a_directive_page_lists_each_citing_document_with_its_sentence(site):
             < text.index(f'<a href="../../2023/115-kh-duk/">Kế hoạch {num("115-KH/ĐUK")}</a>'))
     assert (text.index("### Dẫn chiếu văn bản này")
             < text.index(f'<a href="../../2023/116-kh-duk/">Kế hoạch {num("116-KH/ĐUK")}</a>'))
-    assert (f'<li><p><a href="../../2023/114-kh-duk/">Kế hoạch {num("114-KH/ĐUK")}</a>, năm 2023: '
-            "Thực hiện công tác dân vận năm 2023</p><blockquote>") in text
+    assert (f'<li>\n<p><a href="../../2023/114-kh-duk/">Kế hoạch {num("114-KH/ĐUK")}</a>, năm 2023: '
+            "Thực hiện công tác dân vận năm 2023</p>\n<blockquote>") in text
     # The sentence, with the cited words marked and the document's own HTML shown as text.
     assert (f"<p>Tiếp tục thực hiện <mark>Chỉ thị số {num('06-CT/TU')}</mark>, ngày 06/5/2021 của Ban Thường vụ "
             "Tỉnh ủy &lt;b&gt;về&lt;/b&gt; dân vận.</p>") in text
@@ -138,7 +138,7 @@ def test_what_a_document_cites_is_grouped_by_kind(site):
     assert cites.count(directive) == 1  # under its strongest kind only
     # One item under a heading is a tight list item, several are paragraphs (as Markdown made them).
     assert f'<li><a href="../../dan-chieu/chi-thi-06-ct-tu-2021/">{directive}</a>, ngày 06/05/2021: ' in cites
-    assert f'<li><p><a href="../114-kh-duk/">Kế hoạch {num("114-KH/ĐUK")}</a>' in cites
+    assert f'<li>\n<p><a href="../114-kh-duk/">Kế hoạch {num("114-KH/ĐUK")}</a>' in cites
     assert (f'<a href="../../dan-chieu/ket-luan-01-kl-tu-2022/">Kết luận {num("01-KL/TU")}</a>, ngày 02/03/2022</p>'
             in cites)
     assert "115-KH" not in cites  # never itself
@@ -155,8 +155,8 @@ def test_related_documents_cite_the_same_ones(site):
     # 114 shares two directives with 116, 115 only one.
     assert (related.index(f'<a href="../114-kh-duk/">Kế hoạch {num("114-KH/ĐUK")}</a>')
             < related.index(f'<a href="../115-kh-duk/">Kế hoạch {num("115-KH/ĐUK")}</a>'))
-    assert f"(cùng dẫn chiếu Chỉ thị {num('08-CT/TU')}, Chỉ thị {num('06-CT/TU')})</p></li>" in related
-    assert f"(cùng dẫn chiếu Chỉ thị {num('06-CT/TU')})</p></li>" in related
+    assert f"(cùng dẫn chiếu Chỉ thị {num('08-CT/TU')}, Chỉ thị {num('06-CT/TU')})</p>\n</li>" in related
+    assert f"(cùng dẫn chiếu Chỉ thị {num('06-CT/TU')})</p>\n</li>" in related
 
 
 def test_a_published_document_cited_by_another_lists_it(site):

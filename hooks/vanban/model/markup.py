@@ -97,6 +97,36 @@ def page_href(from_uri: str, to_uri: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:]) or "./"
 
 
+# Raw HTML nested in a markdown="block" element is not stashed whole by
+# Python-Markdown: md_in_html parses it tag by tag into the tree. A block the
+# core wrote is therefore marked, and the Markdown extension site/rawhtml.py
+# stashes it before any parsing, as it is. Only a block whose exact text the
+# core wrote in this process is stashed (a marker an editor copies into a code
+# block, or a page made elsewhere, is left to Markdown as it would be without
+# the extension: nothing an editor writes becomes raw HTML).
+RAW_OPEN = "<!-- vb-html -->"
+RAW_CLOSE = "<!-- /vb-html -->"
+_RAW_WRITTEN: set[str] = set()
+
+
+def raw_html(html: object) -> Markup:
+    """An HTML block the core wrote (from autoescaped templates), marked for
+    site/rawhtml.py and remembered, so Markdown passes it on untouched."""
+    text = str(html).strip("\n")
+    _RAW_WRITTEN.add(text)
+    return Markup(f"{RAW_OPEN}\n{text}\n{RAW_CLOSE}\n")
+
+
+def written_raw(text: str) -> bool:
+    """Whether the core wrote exactly this block (raw_html) since forget_raw_html."""
+    return text in _RAW_WRITTEN
+
+
+def forget_raw_html() -> None:
+    """A new build starts: the blocks of the last one are no longer needed."""
+    _RAW_WRITTEN.clear()
+
+
 ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates"),
     autoescape=True,
@@ -107,6 +137,7 @@ ENV = jinja2.Environment(
 )
 ENV.filters["md"] = md
 ENV.filters["unbroken"] = unbroken
+ENV.filters["raw_html"] = raw_html
 ENV.globals["md_link"] = md_link
 
 

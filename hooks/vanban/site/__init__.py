@@ -8,7 +8,9 @@ and links), `history_pages` ("Lịch sử" and the correction notice) and `signe
 (the signed original's file and panel row), and `admin` (the editors' browser
 editor at /quan-tri/: its page and its configuration made from the schema;
 the adapter writes it after the build), and `unbroken` (a Markdown extension
-named in mkdocs.yml that keeps each document number on one line).
+named in mkdocs.yml that keeps each document number on one line) and
+`rawhtml` (another, that passes the generated lists and tables, written as
+HTML, on untouched).
 
 May import: `vanban.model`, `vanban.citations`, `vanban.graph`, `vanban.search`,
 `vanban.forked`. Nothing of `vanban` imports this but the MkDocs adapter
