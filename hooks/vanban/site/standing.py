@@ -16,19 +16,11 @@ def link_title(status: Status) -> str:
     return status.summary() if status.known else ""
 
 
-def marked_link(label: str, target: str, status: Status = NOT_KNOWN) -> Markup:
-    """A Markdown link to a document; a replaced or repealed one carries a
-    visible marker and its status in the link's title."""
-    if not status.marker:
-        return md_link(label, target)
-    return Markup('[{label}<span class="{mark}"> ({marker})</span>]({target} "{title}"){{.{ended}}}').format(
-        label=md(label), mark=Markup(MARK_CLASS), marker=status.marker, target=Markup(target),
-        title=link_title(status), ended=Markup(ENDED_CLASS))
-
-
 def marked_anchor(label: str, target: str, status: Status = NOT_KNOWN) -> Markup:
-    """marked_link as raw HTML, for the generated lists: `target` is a final
-    URL (model.markup.page_href), the label's numbers kept whole."""
+    """A link to a document, as raw HTML for the generated lists; a replaced or
+    repealed one carries a visible marker and its status in the link's title.
+    `target` is a final URL (model.markup.page_href); the label's numbers are
+    kept whole."""
     if not status.marker:
         return Markup('<a href="{}">{}</a>').format(target, unbroken(label))
     return Markup('<a class="{ended}" href="{target}" title="{title}">{label}<span class="{mark}"> ({marker})</span></a>'
