@@ -10,6 +10,9 @@ inline).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
 import re
 from pathlib import Path
 
@@ -100,31 +103,31 @@ def page_href(from_uri: str, to_uri: str) -> str:
 # Raw HTML nested in a markdown="block" element is not stashed whole by
 # Python-Markdown: md_in_html parses it tag by tag into the tree. A block the
 # core wrote is therefore marked, and the Markdown extension site/rawhtml.py
-# stashes it before any parsing, as it is. Only a block whose exact text the
-# core wrote in this process is stashed (a marker an editor copies into a code
-# block, or a page made elsewhere, is left to Markdown as it would be without
-# the extension: nothing an editor writes becomes raw HTML).
-RAW_OPEN = "<!-- vb-html -->"
+# stashes it before any parsing, as it is. The mark carries a seal of the
+# block made with a key this process drew at random: only a block the core
+# wrote in this process passes (a marker an editor copies into a body, or a
+# page made elsewhere, is left to Markdown as it would be without the
+# extension: nothing an editor writes becomes raw HTML this way). Nothing is
+# remembered between blocks or builds.
+RAW_OPEN = "<!-- vb-html {seal} -->"
 RAW_CLOSE = "<!-- /vb-html -->"
-_RAW_WRITTEN: set[str] = set()
+_RAW_KEY = os.urandom(32)
+
+
+def _seal(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=_RAW_KEY, digest_size=16).hexdigest()
 
 
 def raw_html(html: object) -> Markup:
-    """An HTML block the core wrote (from autoescaped templates), marked for
-    site/rawhtml.py and remembered, so Markdown passes it on untouched."""
+    """An HTML block the core wrote (from autoescaped templates), marked and
+    sealed for site/rawhtml.py, so Markdown passes it on untouched."""
     text = str(html).strip("\n")
-    _RAW_WRITTEN.add(text)
-    return Markup(f"{RAW_OPEN}\n{text}\n{RAW_CLOSE}\n")
+    return Markup(f"{RAW_OPEN.format(seal=_seal(text))}\n{text}\n{RAW_CLOSE}\n")
 
 
-def written_raw(text: str) -> bool:
-    """Whether the core wrote exactly this block (raw_html) since forget_raw_html."""
-    return text in _RAW_WRITTEN
-
-
-def forget_raw_html() -> None:
-    """A new build starts: the blocks of the last one are no longer needed."""
-    _RAW_WRITTEN.clear()
+def sealed(text: str, seal: str) -> bool:
+    """Whether `seal` is this process's seal of exactly this block (raw_html)."""
+    return hmac.compare_digest(_seal(text), seal)
 
 
 ENV = jinja2.Environment(

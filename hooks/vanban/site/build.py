@@ -11,7 +11,6 @@ from pathlib import Path
 
 from vanban.citations.priming import Primed
 from vanban.graph import corpus as corpus_mod
-from vanban.model import markup
 from vanban.model.problems import DocumentErrors, errors
 from vanban.search import index as search_index
 from vanban.site import cited_pages, deadlines, feeds, history_pages, listings, opendata, pdf, signed, standing
@@ -47,7 +46,6 @@ POST_STEPS: tuple[Callable[[Site, Path], None], ...] = (
 def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     """Read, validate and generate; raises DocumentErrors if any document is wrong."""
     project = base or plans_dir.parent
-    markup.forget_raw_html()
     primed = Primed(project, kinds=(True,))
     # Bodies are parsed where they are read (but those an earlier run found, read back).
     corpus = corpus_mod.load(plans_dir, base, each=lambda doc: primed.ahead([doc.body]) if doc.published else None)
