@@ -101,6 +101,19 @@ def test_the_page_links_the_scan_with_size_and_hash(tmp_path):
                                  "sha256": DIGEST, "kich_thuoc": len(SCAN)}
 
 
+def test_a_scan_named_with_spaces_and_vietnamese_is_linked_at_its_quoted_url(tmp_path):
+    """The panel is raw HTML: the link is the URL MkDocs gives the file, quoted."""
+    name = "goc/Kế hoạch 115 (bản quét).pdf"
+    (tmp_path / "project" / "goc").mkdir(parents=True)
+    (tmp_path / "project" / name).write_bytes(SCAN)
+    result = build_project(tmp_path, {"2023/115-kh-duk.md": document(name=name)})
+    assert result.returncode == 0, result.output
+    html = result.html("van-ban/2023/115-kh-duk/index.html")
+    assert ('<a class="vb-ban-goc-tep" href="../../../ban-goc/goc/K%E1%BA%BF%20ho%E1%BA%A1ch%20115%20'
+            '%28b%E1%BA%A3n%20qu%C3%A9t%29.pdf">Bản quét có chữ ký (PDF, 3 KB)</a>') in html
+    assert (result.site / "ban-goc" / name).read_bytes() == SCAN
+
+
 def test_the_build_refuses_a_wrong_hash(tmp_path):
     (tmp_path / "project" / "goc").mkdir(parents=True)
     (tmp_path / "project" / "goc" / "115-KH-DUK.pdf").write_bytes(SCAN)

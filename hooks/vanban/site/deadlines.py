@@ -25,7 +25,7 @@ from vanban.graph import tasks as tasks_mod
 from vanban.graph.tasks import Tracking, UnitStatus, answer_when, vietnamese_day
 from vanban.model import dates
 from vanban.model.documents import Document, Task
-from vanban.model.markup import md, md_link, page, render
+from vanban.model.markup import md, md_link, page, page_href, render, unbroken
 from vanban.model.order import newest_first
 from vanban.model.text import tone_key
 from vanban.site.listings import (
@@ -114,9 +114,10 @@ def reports_section(doc: Document, reports: list[Document]) -> str:
 
 
 def answered_row(doc: Document, answered: list[tuple[Document, int]]) -> tuple[str, Markup]:
-    """The implementing document's panel row: which plans' tasks it answers."""
-    links = Markup("; ").join(md(f"nhiệm vụ {index} của ") + md_link(plan.heading, rel(doc.src_uri, plan.src_uri))
-                              for plan, index in answered)
+    """The implementing document's panel row, as raw HTML: which plans' tasks it answers."""
+    links = Markup("; ").join(Markup('{}<a href="{}">{}</a>').format(
+        unbroken(f"nhiệm vụ {index} của "), page_href(doc.src_uri, plan.src_uri), unbroken(plan.heading))
+        for plan, index in answered)
     return ("Thực hiện nhiệm vụ", links)
 
 

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from vanban.model import dates
 from vanban.model.documents import Document
-from vanban.model.markup import md, neutralize_html, page, render
+from vanban.model.markup import neutralize_html, page, render, unbroken
 
 
 @dataclass
@@ -17,10 +17,10 @@ class PageParts:
 
     body: str | None = None  # the body with citations linked; the plain body if None
     sections: list[str] = field(default_factory=list)  # Markdown sections after the signature
-    panel: list[tuple[str, Markup]] = field(default_factory=list)  # extra rows of Thuộc tính
+    panel: list[tuple[str, Markup]] = field(default_factory=list)  # extra rows of Thuộc tính: (label, HTML)
     actions: list[Markup] = field(default_factory=list)  # buttons and links under the title
     notices: list[str] = field(default_factory=list)  # Markdown blocks above the body: status, correction
-    status: Markup | None = None  # the "Trạng thái" row, with its source (site/standing.py)
+    status: Markup | None = None  # the "Trạng thái" row as HTML, with its source (site/standing.py)
 
 
 def place_date(doc: Document) -> str:
@@ -32,26 +32,28 @@ def place_date(doc: Document) -> str:
 
 
 def panel_rows(doc: Document) -> list[tuple[str, Markup]]:
+    """The rows of the "Thuộc tính" panel from the front matter: (label, value
+    as HTML, escaped, its numbers kept whole), for the raw HTML table."""
     meta = doc.meta
-    unknown = md(dates.UNKNOWN)
+    unknown = unbroken(dates.UNKNOWN)
     signer = " ".join(filter(None, [meta.get("tham_quyen_ky"), meta.get("thay_mat")]))
     rows = [
-        ("Số hiệu", md(doc.number.canonical)),
-        ("Loại văn bản", md(doc.doctype.name)),
-        ("Cơ quan ban hành", md(doc.issuer_body)),
-        ("Cơ quan cấp trên", md(meta["co_quan_cap_tren"]) if meta.get("co_quan_cap_tren") else unknown),
-        ("Ngày ban hành", md(dates.display(doc.date))),
-        ("Năm", md(doc.year)),
-        ("Người ký", md(meta["nguoi_ky"]) if meta.get("nguoi_ky") else unknown),
-        ("Chức vụ", md(meta["chuc_vu"]) if meta.get("chuc_vu") else unknown),
-        ("Thẩm quyền ký", md(signer) if signer else md("Ký trực tiếp hoặc chưa rõ")),
-        ("Trạng thái", md(meta["trang_thai"]) if meta.get("trang_thai") else unknown),
+        ("Số hiệu", unbroken(doc.number.canonical)),
+        ("Loại văn bản", unbroken(doc.doctype.name)),
+        ("Cơ quan ban hành", unbroken(doc.issuer_body)),
+        ("Cơ quan cấp trên", unbroken(meta["co_quan_cap_tren"]) if meta.get("co_quan_cap_tren") else unknown),
+        ("Ngày ban hành", unbroken(dates.display(doc.date))),
+        ("Năm", unbroken(doc.year)),
+        ("Người ký", unbroken(meta["nguoi_ky"]) if meta.get("nguoi_ky") else unknown),
+        ("Chức vụ", unbroken(meta["chuc_vu"]) if meta.get("chuc_vu") else unknown),
+        ("Thẩm quyền ký", unbroken(signer) if signer else unbroken("Ký trực tiếp hoặc chưa rõ")),
+        ("Trạng thái", unbroken(meta["trang_thai"]) if meta.get("trang_thai") else unknown),
     ]
     for key, label in (("chu_de", "Chủ đề"), ("phuong_cham", "Phương châm")):
         if meta.get(key):
-            rows.append((label, md(meta[key])))
+            rows.append((label, unbroken(meta[key])))
     if meta.get("tags"):
-        rows.append(("Từ khóa", md(", ".join(meta["tags"]))))
+        rows.append(("Từ khóa", unbroken(", ".join(meta["tags"]))))
     return rows
 
 

@@ -4,18 +4,23 @@ SHA-256. A missing file or a wrong hash stops the build, as `vanban check` says.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from markupsafe import Markup
 
-from vanban.citations.linking import href
 from vanban.graph import originals
+from vanban.model.markup import page_href, unbroken
 
 LABEL = "Bản gốc có chữ ký"
 
 
 def panel_value(original: originals.Original, from_uri: str) -> Markup:
-    return Markup('[Bản quét có chữ ký (PDF, {size})]({target}){{.vb-ban-goc-tep}}<br>'
+    """The panel row's value, as raw HTML. The file is served as it is, beside
+    the pages; its URL is quoted as MkDocs quotes a file's URL (an editor may
+    name the scan with spaces or Vietnamese letters)."""
+    return Markup('<a class="vb-ban-goc-tep" href="{target}">Bản quét có chữ ký (PDF, {size})</a><br>'
                   'SHA-256: <code class="vb-sha256">{digest}</code>').format(
-        size=originals.size_text(original.size), target=Markup(href(from_uri, original.site_path)),
+        size=unbroken(originals.size_text(original.size)), target=quote(page_href(from_uri, original.site_path)),
         digest=original.sha256)
 
 

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from vanban.citations.linking import ENDED_CLASS, MARK_CLASS, href
 from vanban.graph.status import NOT_KNOWN, Status, note_words
-from vanban.model.markup import md, md_link, page_href, render, unbroken
+from vanban.model.markup import md_link, page_href, render, unbroken
 
 
 def link_title(status: Status) -> str:
@@ -33,19 +33,9 @@ def body_link(status: Status) -> tuple[str, str]:
     return (link_title(status), status.marker) if status.marker else ("", "")
 
 
-def panel_value(status: Status, from_uri: str) -> Markup:
-    """The "Trạng thái" row: the status, then who made it so, linked."""
-    if status.by:
-        acts = Markup("; ").join(
-            Markup("{}, {}").format(md_link(b.heading, href(from_uri, b.uri)), md(b.when)) for b in status.by)
-        return Markup("**{}** bởi {}").format(md(status.label), acts)
-    if status.source:
-        return Markup("**{}** (theo {})").format(md(status.label), md(status.source))
-    return md("chưa rõ")
-
-
 def panel_html(status: Status, from_uri: str) -> Markup:
-    """panel_value as raw HTML, for a cited document's field table. Each act
+    """The "Trạng thái" row, as raw HTML, of a document's panel and of a cited
+    document's field table: the status, then who made it so, linked. Each act
     links to its page with page_href: MkDocs neither rewrites nor checks raw
     HTML, and every act is a published document or a registry entry, both
     pages the build writes itself."""
@@ -80,7 +70,7 @@ def step(site) -> None:
         uri = graph.uri(doc)
         status = graph.status(uri)
         parts = site.parts[uri]
-        parts.status = panel_value(status, uri)
+        parts.status = panel_html(status, uri)
         block = notice(status, uri)
         if block:
             parts.notices.append(block)
