@@ -61,15 +61,30 @@ def number_pieces(text: str, wrapped: tuple[str, ...] = ()) -> list[tuple[str, b
     return pieces
 
 
+_DIGIT = re.compile(r"\d")  # every number starts with one
+
+
 def unbroken(value: object) -> Markup:
     """Text for raw HTML: escaped, each document number wrapped in
-    <span class="vb-so-hieu">, as site/unbroken.py wraps it in Markdown's output."""
+    <span class="vb-so-hieu">, as site/unbroken.py wraps it in Markdown's output.
+
+    Called for nearly every piece of text in the generated lists, so the HTML
+    is built as one string and marked safe once (Markup.format and
+    Markup.join escape each argument in Python). A number holds only word
+    characters, "-", "/" and ".": it needs no escaping."""
     text = str(value)
-    if not NUMBER.search(text):
+    if not _DIGIT.search(text):
         return escape(text)
-    return Markup("").join(
-        Markup('<span class="{}">{}</span>').format(NUMBER_CLASS, piece) if number else escape(piece)
-        for piece, number in number_pieces(text))
+    out = []
+    last = 0
+    for match in NUMBER.finditer(text):
+        start = match.start()
+        out.append(f'{escape(text[last:start])}<span class="{NUMBER_CLASS}">{match.group()}</span>')
+        last = match.end()
+    if not out:
+        return escape(text)
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
 
 
 def served_path(src_uri: str) -> str:
