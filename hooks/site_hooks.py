@@ -81,8 +81,11 @@ _speak_vietnamese()
 
 def on_config(config):
     _speak_vietnamese()  # `mkdocs serve` may have set its handlers up since this file was loaded
-    core.stopped(_state.get("site"))  # `mkdocs serve`: an earlier build that stopped half-way
+    _stop_all()  # `mkdocs serve`: an earlier build that stopped half-way
     _state.clear()
+    # Forked now, while this process is small: the search index's worker
+    # shares none of the memory the build fills later.
+    _state["feed"] = core.feed_ahead(Path(config.site_dir))
     root = Path(config.config_file_path).parent
     settings = config.extra.get("van_ban", {})
     _state["root"] = root
@@ -100,6 +103,7 @@ def on_files(files, config):
     try:
         site = core.build(_state["plans"], _state["options"], base=_state["root"])
     except DocumentErrors as err:
+        _stop_all()
         for problem in err.problems:
             log.error(problem.format())
         raise Abort(f"Có {len(err.problems)} lỗi trong văn bản; không xuất bản. Sửa các lỗi trên rồi chạy lại.") from None
@@ -112,7 +116,7 @@ def on_files(files, config):
         files.append(File.generated(config, src_uri, content=content))
     _state["site"] = site
     _state["files"] = files
-    core.start_writing(site, Path(config.site_dir))
+    core.start_writing(site, Path(config.site_dir), _state.pop("feed", None))
     return files
 
 
@@ -130,6 +134,14 @@ def on_page_content(html, page, config, files):
 
 
 def on_build_error(error):
+    _stop_all()
+
+
+def _stop_all() -> None:
+    """What runs beside MkDocs ends: the search index's worker, started or not yet fed."""
+    feed = _state.pop("feed", None)
+    if feed is not None:
+        feed.close()
     core.stopped(_state.get("site"))
 
 

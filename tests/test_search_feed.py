@@ -102,6 +102,19 @@ def test_the_worker_reads_what_it_is_handed_not_the_written_site(built, document
     assert not feed.scratch.exists()
 
 
+def test_a_worker_started_before_the_documents_are_known_makes_the_same_index(built, documents, statuses, tmp_path):
+    # The adapter starts it when MkDocs reads its configuration, before the corpus is read.
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    feed = search_index.Feed(None, site)
+    feed.plan(documents, statuses)
+    for doc, html in pages_of(built, documents).items():
+        feed.page(doc, html)
+    search_index.write(documents, site, statuses, feed)
+    assert feed.made == 3
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+
+
 def test_a_worker_that_dies_leaves_the_index_to_the_written_site(built, documents, statuses, tmp_path):
     site = tmp_path / "fed"
     shutil.copytree(built.site, site)

@@ -16,6 +16,7 @@ import concurrent.futures
 import gc
 import json
 import os
+import pickle
 import queue
 import shutil
 import tempfile
@@ -226,19 +227,24 @@ class Feed:
     without a feed. The document's text is the same in the page's content
     and in the written page (article_text reads only its <article>)."""
 
-    def __init__(self, documents: list[Document], site_dir: Path, statuses: dict[str, str] | None = None):
+    def __init__(self, documents: list[Document] | None, site_dir: Path, statuses: dict[str, str] | None = None):
+        """Start the worker; `documents` now, or later with plan(). Started before
+        the corpus is read (the adapter does so when MkDocs reads its
+        configuration), the worker shares almost none of this process's memory:
+        a worker forked from the whole build holds, page by page, a private copy
+        of all that the build changes while it renders (at 10,000 documents the
+        two passed 2 GB together)."""
         import multiprocessing
 
-        runs = parts(documents, shard_count(len(documents)))
-        self.where = {doc.src_uri: (n, shard) for n, run in enumerate(runs) for doc, shard in run}
-        self.documents = {doc.src_uri: doc for doc in documents}
-        self.numbers = {src_uri: n for n, src_uri in enumerate(self.documents)}  # what the pipe carries
+        self.where: dict[str, tuple[int, int]] = {}
+        self.documents: dict[str, Document] = {}
+        self.numbers: dict[str, int] = {}  # what the pipe carries
+        self.statuses: dict[str, str] = {}
         self.scratch = Path(tempfile.mkdtemp(prefix="vanban-search-feed-"))
-        self.folders = [self.scratch / f"pages-{n}" for n in range(len(runs))]
+        self.folders: list[Path] = []
         self.inbox = self.scratch / "in"  # pages handed over, each read and removed by the worker
         self.inbox.mkdir()
         self.site_dir = site_dir
-        self.statuses = statuses or {}
         self.process = None
         self.writer: int | None = None  # this end of the pipe; None once closed
         self.made = 0  # records the worker made, once finished
@@ -255,14 +261,27 @@ class Feed:
         os.close(reader)
         if self.writer is not None:
             os.set_blocking(self.writer, False)
+        if documents is not None:
+            self.plan(documents, statuses)
+
+    def plan(self, documents: list[Document], statuses: dict[str, str] | None = None) -> None:
+        """The documents whose pages are indexed, and where each goes."""
+        runs = parts(documents, shard_count(len(documents)))
+        self.where = {doc.src_uri: (n, shard) for n, run in enumerate(runs) for doc, shard in run}
+        self.documents = {doc.src_uri: doc for doc in documents}
+        self.numbers = {src_uri: n for n, src_uri in enumerate(self.documents)}
+        self.statuses = statuses or {}
+        self.folders = [self.scratch / f"pages-{n}" for n in range(len(runs))]
 
     def page(self, src_uri: str, html: str) -> None:
         """A page's content, converted from its Markdown; only published documents are indexed."""
         if self.writer is None or src_uri not in self.where:
             return
         number = self.numbers[src_uri]
+        n, shard = self.where[src_uri]
+        handed = (self.documents[src_uri], n, shard, self.statuses.get(src_uri, "Chưa rõ"), html)
         try:
-            (self.inbox / f"{number}.html").write_text(html, encoding="utf-8")
+            (self.inbox / f"{number}.pickle").write_bytes(pickle.dumps(handed, pickle.HIGHEST_PROTOCOL))
         except OSError:  # a full disk: the rest is made from the written site
             self._close_pipe()
             return
@@ -288,21 +307,16 @@ class Feed:
         if self.writer is not None:
             os.close(self.writer)  # the parent's end: the worker sees the end of the pipe once the parent closes it
         done = None
-        order = list(self.documents)
         try:
             made = []
-            for folder in self.folders:
-                folder.mkdir(parents=True, exist_ok=True)
             with open(reader, "rb") as pipe:
                 for line in pipe:
-                    src_uri = order[int(line)]
-                    n, shard = self.where[src_uri]
-                    status = self.statuses.get(src_uri, "Chưa rõ")
-                    handed = self.inbox / f"{int(line)}.html"
-                    html = handed.read_text(encoding="utf-8")
+                    handed = self.inbox / f"{int(line)}.pickle"
+                    doc, n, shard, status, html = pickle.loads(handed.read_bytes())  # noqa: S301 (written by this build)
                     handed.unlink()
-                    _scratch([record(self.documents[src_uri], self.site_dir, shard, status, html)], self.folders[n])
-                    made.append(src_uri)
+                    folder = self.scratch / f"pages-{n}"
+                    _scratch([record(doc, self.site_dir, shard, status, html)], folder)
+                    made.append(doc.src_uri)
             done = made
         finally:
             # None: it stopped before the last page (an error); its last file
@@ -430,10 +444,17 @@ def statuses_of(site) -> dict[str, str]:
     return {d.src_uri: graph.status(graph.uri(d)).label for d in site.published} if graph is not None else {}
 
 
-def start_feed(site, site_dir: Path) -> None:
-    """Hand the document pages to the index as they are written (site.search_feed)."""
-    if site.published:
-        site.search_feed = Feed(site.published, Path(site_dir), statuses_of(site))
+def start_feed(site, site_dir: Path, feed: Feed | None = None) -> None:
+    """Hand the document pages to the index as they are converted (site.search_feed):
+    to `feed`, started early (Feed(None, site_dir)), or to a new one."""
+    if not site.published:
+        if feed is not None:
+            feed.close()
+        return
+    if feed is None:
+        feed = Feed(None, Path(site_dir))
+    feed.plan(site.published, statuses_of(site))
+    site.search_feed = feed
 
 
 def step(site, site_dir: Path) -> None:

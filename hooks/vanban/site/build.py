@@ -17,7 +17,7 @@ from vanban.site import cited_pages, deadlines, feeds, history_pages, listings, 
 from vanban.site.pages import PageParts, document_page
 from vanban.site.state import Options, Site
 
-__all__ = ["Options", "Site", "build", "start_writing", "page_rendered", "stopped", "post_build", "STEPS", "POST_STEPS"]
+__all__ = ["Options", "Site", "build", "feed_ahead", "start_writing", "page_rendered", "stopped", "post_build", "STEPS", "POST_STEPS"]
 
 
 # The build's steps, in order. Each is step(site): it adds files, page parts
@@ -75,9 +75,14 @@ def _document_pages(site: Site) -> None:
         site.files[doc.src_uri] = document_page(doc, site.options.identity, site.parts[doc.src_uri])
 
 
-def start_writing(site: Site, site_dir: Path) -> None:
-    """MkDocs is about to render: the search index is fed each page as it is written."""
-    search_index.start_feed(site, site_dir)
+def feed_ahead(site_dir: Path) -> search_index.Feed:
+    """The search index's worker, started before the build grows (see search.index.Feed)."""
+    return search_index.Feed(None, site_dir)
+
+
+def start_writing(site: Site, site_dir: Path, feed: search_index.Feed | None = None) -> None:
+    """MkDocs is about to render: the search index is fed each page as it is converted."""
+    search_index.start_feed(site, site_dir, feed)
 
 
 def page_rendered(site: Site, src_uri: str, html: str) -> None:
