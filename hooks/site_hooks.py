@@ -83,9 +83,6 @@ def on_config(config):
     _speak_vietnamese()  # `mkdocs serve` may have set its handlers up since this file was loaded
     _stop_all()  # `mkdocs serve`: an earlier build that stopped half-way
     _state.clear()
-    # Forked now, while this process is small: the search index's worker
-    # shares none of the memory the build fills later.
-    _state["feed"] = core.feed_ahead(Path(config.site_dir))
     root = Path(config.config_file_path).parent
     settings = config.extra.get("van_ban", {})
     _state["root"] = root
@@ -97,6 +94,15 @@ def on_config(config):
         registry=root / "data" / "registry.yml",
     )
     return config
+
+
+def on_pre_build(config):
+    # Forked now, before the corpus is read, while this process is small: the
+    # search index's worker shares none of the memory the build fills later.
+    leftover = _state.pop("feed", None)
+    if leftover is not None:
+        leftover.close()
+    _state["feed"] = core.feed_ahead(Path(config.site_dir))
 
 
 def on_files(files, config):

@@ -103,7 +103,7 @@ def test_the_worker_reads_what_it_is_handed_not_the_written_site(built, document
 
 
 def test_a_worker_started_before_the_documents_are_known_makes_the_same_index(built, documents, statuses, tmp_path):
-    # The adapter starts it when MkDocs reads its configuration, before the corpus is read.
+    # The adapter starts it when MkDocs starts the build (on_pre_build), before the corpus is read.
     site = tmp_path / "fed"
     shutil.copytree(built.site, site)
     feed = search_index.Feed(None, site)

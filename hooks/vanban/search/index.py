@@ -229,8 +229,8 @@ class Feed:
 
     def __init__(self, documents: list[Document] | None, site_dir: Path, statuses: dict[str, str] | None = None):
         """Start the worker; `documents` now, or later with plan(). Started before
-        the corpus is read (the adapter does so when MkDocs reads its
-        configuration), the worker shares almost none of this process's memory:
+        the corpus is read (the adapter does so when MkDocs starts the
+        build, on_pre_build), the worker shares almost none of this process's memory:
         a worker forked from the whole build holds, page by page, a private copy
         of all that the build changes while it renders (at 10,000 documents the
         two passed 2 GB together)."""
