@@ -99,9 +99,6 @@ def on_config(config):
 def on_pre_build(config):
     # Forked now, before the corpus is read, while this process is small: the
     # search index's worker shares none of the memory the build fills later.
-    leftover = _state.pop("feed", None)
-    if leftover is not None:
-        leftover.close()
     _state["feed"] = core.feed_ahead(Path(config.site_dir))
 
 
@@ -109,7 +106,6 @@ def on_files(files, config):
     try:
         site = core.build(_state["plans"], _state["options"], base=_state["root"])
     except DocumentErrors as err:
-        _stop_all()
         for problem in err.problems:
             log.error(problem.format())
         raise Abort(f"Có {len(err.problems)} lỗi trong văn bản; không xuất bản. Sửa các lỗi trên rồi chạy lại.") from None
@@ -122,7 +118,7 @@ def on_files(files, config):
         files.append(File.generated(config, src_uri, content=content))
     _state["site"] = site
     _state["files"] = files
-    core.start_writing(site, Path(config.site_dir), _state.pop("feed", None))
+    core.start_writing(site, _state.pop("feed"))
     return files
 
 

@@ -69,7 +69,7 @@ def from_disk(built, documents, statuses, tmp_path):
 
 
 def test_the_built_index_is_the_one_made_from_the_written_site(built, documents, statuses, tmp_path):
-    assert "Tra cứu: 3 văn bản vào chỉ mục (3 đọc ngay khi trang được viết)" in built.output
+    assert "Tra cứu: 3 văn bản vào chỉ mục (3 đọc ngay khi trang vừa dựng xong, trong lúc dựng các trang khác)" in built.output
     assert same_tree(built.site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
 
 

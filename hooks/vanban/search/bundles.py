@@ -150,7 +150,7 @@ def _join(parts: list[Path], metas: list, language: str, out: Path, writer: _Wri
     return [r[:2] for r in chunks]
 
 
-def _bundle_data(folder: str, root: Path, names: list[str], keep_words: bool = False) -> list[str]:
+def _bundle_data(folder: str, root: Path, names: list[str], keep_words: bool) -> list[str]:
     if Path(folder) != root:
         return []
     data = ("filter", ENTRY) if keep_words else ("index", "filter", "fragment", ENTRY)

@@ -1,8 +1,8 @@
 """The search index: Pagefind, fed one record per published document.
 
-Each document page is handed over as MkDocs writes it (Feed, from the MkDocs
-adapter's on_post_page): a forked worker makes its record on the core MkDocs
-leaves idle while it renders the rest. Pagefind runs once the site is written
+Each document page is handed over as soon as its Markdown is converted (Feed,
+from the MkDocs adapter's on_page_content): a forked worker makes its record on
+the core MkDocs leaves idle while it converts the rest. Pagefind runs once the site is written
 (a POST_STEP), over the records made; a page no worker received is read from
 the written site then, so `mkdocs build` alone gives a searchable site. Each record's content and metadata are written in
 search tokens (tokens.py); filters (loại, năm, cơ quan ban hành) stay plain
@@ -249,16 +249,18 @@ class Feed:
         self.writer: int | None = None  # this end of the pipe; None once closed
         self.made = 0  # records the worker made, once finished
         context = multiprocessing.get_context("fork")
-        self.results = context.Queue()
-        reader, self.writer = os.pipe()
-        try:
+        reader = None
+        try:  # a system without semaphores or processes: no feed, the index is made as without one
+            self.results = context.Queue()
+            reader, self.writer = os.pipe()
             self.process = context.Process(target=self._serve, args=(reader,), daemon=True,
                                            name="vanban-search-feed")
             self.process.start()
-        except (OSError, ValueError):
+        except (OSError, ValueError, ImportError):
             self.process = None
             self._close_pipe()
-        os.close(reader)
+        if reader is not None:
+            os.close(reader)
         if self.writer is not None:
             os.set_blocking(self.writer, False)
         if documents is not None:
@@ -444,15 +446,12 @@ def statuses_of(site) -> dict[str, str]:
     return {d.src_uri: graph.status(graph.uri(d)).label for d in site.published} if graph is not None else {}
 
 
-def start_feed(site, site_dir: Path, feed: Feed | None = None) -> None:
-    """Hand the document pages to the index as they are converted (site.search_feed):
-    to `feed`, started early (Feed(None, site_dir)), or to a new one."""
+def start_feed(site, feed: Feed) -> None:
+    """Hand the document pages to `feed` (started early, Feed(None, site_dir)) as
+    they are converted (site.search_feed)."""
     if not site.published:
-        if feed is not None:
-            feed.close()
+        feed.close()
         return
-    if feed is None:
-        feed = Feed(None, Path(site_dir))
     feed.plan(site.published, statuses_of(site))
     site.search_feed = feed
 
@@ -461,7 +460,7 @@ def step(site, site_dir: Path) -> None:
     feed, site.search_feed = site.search_feed, None
     statuses = feed.statuses if feed is not None else statuses_of(site)  # the feed's, found once per build
     size, seconds = write(site.published, Path(site_dir), statuses, feed)
-    early = f" ({feed.made} đọc ngay khi trang được viết)" if feed is not None else ""
+    early = f" ({feed.made} đọc ngay khi trang vừa dựng xong, trong lúc dựng các trang khác)" if feed is not None else ""
     site.log.append(f"Tra cứu: {len(site.published)} văn bản vào chỉ mục{early}, {size // 1024} KB, "
                     f"{seconds:.1f} giây sau khi dựng xong trang.")
 

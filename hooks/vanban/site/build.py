@@ -80,9 +80,9 @@ def feed_ahead(site_dir: Path) -> search_index.Feed:
     return search_index.Feed(None, site_dir)
 
 
-def start_writing(site: Site, site_dir: Path, feed: search_index.Feed | None = None) -> None:
-    """MkDocs is about to render: the search index is fed each page as it is converted."""
-    search_index.start_feed(site, site_dir, feed)
+def start_writing(site: Site, feed: search_index.Feed) -> None:
+    """MkDocs is about to render: `feed` (feed_ahead) gets each page as it is converted."""
+    search_index.start_feed(site, feed)
 
 
 def page_rendered(site: Site, src_uri: str, html: str) -> None:

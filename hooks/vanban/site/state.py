@@ -41,7 +41,7 @@ class Site:
     history: object = None  # graph.history.Histories, or None outside git (set by history_pages.step)
     tracking: Tracking | None = None  # set by the deadlines step: documents answering tasks, reports on plans
     originals: dict = field(default_factory=dict)  # document path → graph.originals.Original (signed.step)
-    search_feed: object | None = None  # search.index.Feed: pages handed to the index as they are written
+    search_feed: object | None = None  # search.index.Feed: pages handed to the index as they are converted
 
     @property
     def published(self):
