@@ -251,6 +251,7 @@ def test_a_scan_or_other_file_in_plans_gets_an_example_that_works(tmp_path, monk
         ("plans/2023/anh.jpg", "trong plans/ chỉ có tệp văn bản .md; tệp khác để ngoài thư mục plans/",
          "plans/2023/114-kh-duk.md"),
         ("plans/2023/goc.pdf",
-         "bản quét có chữ ký để trong thư mục goc/ (ngoài plans/), ghi ở trường ban_goc của văn bản",
-         "ban_goc:\n  tep: goc/goc.pdf"),
+         "bản quét có chữ ký để trong thư mục goc/ (ngoài plans/); lệnh vanban new hoặc vanban import "
+         "với --ban-goc ghi đường dẫn và mã SHA-256 của tệp vào trường ban_goc của văn bản",
+         "vanban new --ban-goc goc/goc.pdf"),
     ]

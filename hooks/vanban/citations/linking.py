@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vanban.model.markup import AUTOLINK, CODE, neutralize_html
+from vanban.model.markup import AUTOLINK, CODE, neutralize_html, relative
 
 LINK_CLASS = "vb-dan-chieu"
 # Private-use characters hold a link's place while the rest is neutralised.
@@ -20,17 +20,8 @@ _EMPHASIS = re.compile(r"\*+|_+")
 
 
 def href(from_uri: str, to_uri: str) -> str:
-    """A relative .md link between two pages of the site, for MkDocs to check.
-
-    Plain string work on site paths (posixpath.relpath asks the OS for the
-    working directory on every call, and there is one call per link).
-    """
-    source = from_uri.split("/")[:-1]
-    target = to_uri.split("/")
-    common = 0
-    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(source) - common) + target[common:])
+    """A relative .md link between two pages of the site, for MkDocs to check."""
+    return relative(from_uri, to_uri)
 
 
 def linkable(label: str) -> bool:

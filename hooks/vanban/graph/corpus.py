@@ -125,8 +125,10 @@ def _not_markdown(path: Path, name: str) -> Problem:
     if path.suffix.lower() == ".pdf":
         # A signed scan belongs beside the documents, named by one of them.
         return Problem(name, 1, "tệp", message,
-                       "bản quét có chữ ký để trong thư mục goc/ (ngoài plans/), ghi ở trường ban_goc của văn bản",
-                       f"ban_goc:\n  tep: goc/{path.name}")
+                       "bản quét có chữ ký để trong thư mục goc/ (ngoài plans/); lệnh vanban new hoặc vanban import "
+                       "với --ban-goc ghi đường dẫn và mã SHA-256 của tệp vào trường ban_goc của văn bản",
+                       # The field alone would lack its sha256, which vanban check then refuses.
+                       f"vanban new --ban-goc goc/{path.name}")
     if path.suffix.lower() in (".docx", ".txt"):
         return Problem(name, 1, "tệp", message,
                        "mỗi văn bản là một tệp .md; tệp Word (.docx) cần chuyển bằng lệnh vanban import",

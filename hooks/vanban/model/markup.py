@@ -98,21 +98,26 @@ def served_path(src_uri: str) -> str:
     return stem + "/"
 
 
+def relative(from_path: str, to_path: str) -> str:
+    """The relative path from one site path to another, "" for the same.
+
+    Plain string work on site paths (posixpath.relpath asks the OS for the
+    working directory on every call, and there is one call per link).
+    """
+    source = from_path.split("/")[:-1]
+    target = to_path.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
+
+
 def page_href(from_uri: str, to_uri: str) -> str:
     """The relative URL from one page (or file) to another, both named by their
     source path: what MkDocs makes of a `.md` link, for raw HTML, which MkDocs
     neither rewrites nor checks. Only for pages the build itself generates (they
-    exist by construction); links to editors' pages stay Markdown links.
-
-    Plain string work on site paths (posixpath.relpath asks the OS for the
-    working directory on every call).
-    """
-    source = served_path(from_uri).split("/")[:-1]
-    target = served_path(to_uri).split("/")
-    common = 0
-    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(source) - common) + target[common:]) or "./"
+    exist by construction); links to editors' pages stay Markdown links."""
+    return relative(served_path(from_uri), served_path(to_uri)) or "./"
 
 
 # Raw HTML nested in a markdown="block" element is not stashed whole by
