@@ -75,16 +75,8 @@ def unbroken(value: object) -> Markup:
     text = str(value)
     if not _DIGIT.search(text):
         return escape(text)
-    out = []
-    last = 0
-    for match in NUMBER.finditer(text):
-        start = match.start()
-        out.append(f'{escape(text[last:start])}<span class="{NUMBER_CLASS}">{match.group()}</span>')
-        last = match.end()
-    if not out:
-        return escape(text)
-    out.append(str(escape(text[last:])))
-    return Markup("".join(out))
+    return Markup("".join(f'<span class="{NUMBER_CLASS}">{piece}</span>' if number else str(escape(piece))
+                          for piece, number in number_pieces(text)))
 
 
 def served_path(src_uri: str) -> str:
