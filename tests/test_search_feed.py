@@ -69,7 +69,8 @@ def from_disk(built, documents, statuses, tmp_path):
 
 
 def test_the_built_index_is_the_one_made_from_the_written_site(built, documents, statuses, tmp_path):
-    assert "Tra cứu: 3 văn bản vào chỉ mục (3 đọc ngay khi trang vừa dựng xong, trong lúc dựng các trang khác)" in built.output
+    assert ("Tra cứu: 3 văn bản vào chỉ mục (3 đọc ngay khi trang vừa dựng xong, trong lúc dựng các trang khác; "
+            "chỉ mục lập xong trong lúc dựng trang)") in built.output
     assert same_tree(built.site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
 
 
@@ -87,6 +88,7 @@ def test_a_feed_given_any_part_of_the_pages_makes_the_same_index(built, document
     assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
     assert not feed.scratch.exists()
     assert feed.made == {"all": 3, "some": 2, "none": 0}[fed]
+    assert feed.indexed == (fed == "all")  # only a worker with every page runs Pagefind
 
 
 def test_the_worker_reads_what_it_is_handed_not_the_written_site(built, documents, statuses, tmp_path):
@@ -153,11 +155,13 @@ def test_a_worker_that_stops_reading_never_holds_the_build(built, documents, sta
     site = tmp_path / "fed"
     shutil.copytree(built.site, site)
     feed = search_index.Feed(documents, site, statuses)
+    pages = pages_of(built, documents)
     os.kill(feed.process.pid, signal.SIGSTOP)
     try:
-        for n in range(100_000):  # far more numbers than a pipe holds
-            feed.page(documents[n % 3].src_uri, "<html>")
+        for n in range(100_000):  # far more numbers than a pipe holds, never the last page
+            feed.page(documents[n % 2].src_uri, pages[documents[n % 2].src_uri])
         assert feed.writer is None
+        feed.page(documents[2].src_uri, pages[documents[2].src_uri])  # the pipe is closed: not sent
     finally:
         os.kill(feed.process.pid, signal.SIGCONT)
     search_index.write(documents, site, statuses, feed)
@@ -201,3 +205,59 @@ def test_an_index_that_fails_still_ends_the_worker_and_removes_its_pages(documen
         search_index.write(documents, tmp_path, None, feed)
     assert not process.is_alive()
     assert not feed.scratch.exists()
+
+
+def test_the_worker_indexes_once_it_has_the_last_page(built, documents, statuses, tmp_path):
+    # One Pagefind run: the worker makes the bundle while MkDocs renders, and
+    # the build only joins it; the pipe is closed after the last page.
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    feed = search_index.Feed(documents, site, statuses)
+    for doc, html in pages_of(built, documents).items():
+        feed.page(doc, html)
+    assert feed.writer is None
+    result = feed.results.get(timeout=60)
+    assert sorted(result[0]) == sorted(d.src_uri for d in documents)
+    assert result[1] == str(feed.scratch / "bundle")
+    assert (feed.scratch / "bundle" / "pagefind-entry.json").exists()
+    assert not (feed.scratch / "pages-0").exists()
+    feed.results.put(result)  # as the worker left it, for finish()
+    search_index.write(documents, site, statuses, feed)
+    assert (feed.made, feed.indexed) == (3, True)
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+    assert not feed.scratch.exists()
+
+
+def test_a_worker_whose_index_fails_leaves_it_to_write(built, documents, statuses, tmp_path, monkeypatch):
+    # Its records are kept: write() runs Pagefind over them.
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    made = search_index._index
+
+    def broken(*_):
+        raise OSError("đĩa đầy")
+
+    monkeypatch.setattr(search_index, "_index", broken)  # before the fork: the worker has it
+    feed = search_index.Feed(documents, site, statuses)
+    monkeypatch.setattr(search_index, "_index", made)
+    for doc, html in pages_of(built, documents).items():
+        feed.page(doc, html)
+    search_index.write(documents, site, statuses, feed)
+    assert (feed.made, feed.indexed) == (3, False)
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []
+    assert not feed.scratch.exists()
+
+
+def test_several_pagefind_runs_are_left_to_write(built, documents, statuses, tmp_path, monkeypatch):
+    # More documents than one run holds: write() makes each run's bundle in
+    # turn, one at a time (memory), from the worker's records.
+    monkeypatch.setenv("VANBAN_SEARCH_PART_SIZE", "2")
+    site = tmp_path / "fed"
+    shutil.copytree(built.site, site)
+    feed = search_index.Feed(documents, site, statuses)
+    for doc, html in pages_of(built, documents).items():
+        feed.page(doc, html)
+    assert feed.writer is not None  # no word to index now: the pipe stays open until finish()
+    search_index.write(documents, site, statuses, feed)
+    assert (feed.made, feed.indexed) == (3, False)
+    assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []

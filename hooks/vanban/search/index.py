@@ -2,9 +2,12 @@
 
 Each document page is handed over as soon as its Markdown is converted (Feed,
 from the MkDocs adapter's on_page_content): a forked worker makes its record on
-the core MkDocs leaves idle while it converts the rest. Pagefind runs once the site is written
-(a POST_STEP), over the records made; a page no worker received is read from
-the written site then, so `mkdocs build` alone gives a searchable site. Each record's content and metadata are written in
+the core MkDocs leaves idle while it converts the rest. Where the index is
+one Pagefind run (up to PART_SIZE documents), the worker runs Pagefind itself
+as soon as it has the last document's page, while MkDocs renders the templates;
+otherwise Pagefind runs once the site is written (a POST_STEP), over the
+records made. A page no worker received is read from the written site then, so
+`mkdocs build` alone gives a searchable site. Each record's content and metadata are written in
 search tokens (tokens.py); filters (loại, năm, cơ quan ban hành) stay plain
 text, as they are only matched by value. Held-back documents are never read.
 """
@@ -186,14 +189,14 @@ def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | 
     try:
         made = feed.finish(runs) if feed is not None else None
         with tempfile.TemporaryDirectory(prefix="vanban-search-") as scratch:
-            folders = [Path(scratch) / f"pages-{n}" for n in range(len(runs))]
-            if made is not None:
-                folders = made.folders
-            _write_pages([[(doc, shard) for doc, shard in run if made is None or doc.src_uri not in made.done]
-                          for run in runs], folders, site_dir, statuses or {})
-            _scratch([SENTINEL], folders[0])
-            built = [Path(scratch) / f"bundle-{n}" for n in range(len(folders))]
-            _index_all(folders, built)
+            if made is not None and made.bundle is not None:  # the worker indexed every page already
+                built = [made.bundle]
+            else:
+                folders = made.folders if made is not None else [Path(scratch) / f"pages-{n}" for n in range(len(runs))]
+                _write_pages([[(doc, shard) for doc, shard in run if made is None or doc.src_uri not in made.done]
+                              for run in runs], folders, site_dir, statuses or {})
+                built = [Path(scratch) / f"bundle-{n}" for n in range(len(folders))]
+                _index_all(folders, built)
             ranges = bundles.join(built, out)
     finally:
         if feed is not None:  # on every path, an error included: its worker ends, its folder goes
@@ -210,6 +213,7 @@ def write(documents: list[Document], site_dir: Path, statuses: dict[str, str] | 
 class Fed:
     folders: list[Path]  # each Pagefind run's pages
     done: set[str]  # src_uri of every document whose page is there
+    bundle: Path | None = None  # Pagefind's bundle of them all, when the worker made it
 
 
 class Feed:
@@ -221,7 +225,10 @@ class Feed:
     writes the page's HTML to a file and sends its number down a pipe in one
     short write, so rendering never waits for the worker, nor for a thread of
     this process to hand a whole page over (such a thread waits for the
-    interpreter lock while MkDocs renders, and the worker starved). finish()
+    interpreter lock while MkDocs renders, and the worker starved). When the
+    index is one Pagefind run, the last page handed over is followed by
+    INDEX_NOW and the worker runs Pagefind at once, while MkDocs renders the
+    templates: the build then only joins its bundle. finish()
     says which pages it made and write() makes the others from the written
     site: all of them if the worker fails or no process can start, as
     without a feed. The document's text is the same in the page's content
@@ -248,6 +255,8 @@ class Feed:
         self.process = None
         self.writer: int | None = None  # this end of the pipe; None once closed
         self.made = 0  # records the worker made, once finished
+        self.handed: set[str] = set()  # documents whose page went down the pipe
+        self.indexed = False  # the worker made the bundle, once finished
         context = multiprocessing.get_context("fork")
         reader = None
         try:  # a system without semaphores or processes: no feed, the index is made as without one
@@ -274,6 +283,7 @@ class Feed:
         self.numbers = {src_uri: n for n, src_uri in enumerate(self.documents)}
         self.statuses = statuses or {}
         self.folders = [self.scratch / f"pages-{n}" for n in range(len(runs))]
+        self.handed = set()
 
     def page(self, src_uri: str, html: str) -> None:
         """A page's content, converted from its Markdown; only published documents are indexed."""
@@ -287,13 +297,21 @@ class Feed:
         except OSError:  # a full disk: the rest is made from the written site
             self._close_pipe()
             return
-        self._send(number)
+        self._send(b"%d\n" % number)
+        self.handed.add(src_uri)
+        # Every page is there: with one Pagefind run to make, the worker makes
+        # it now, on the core MkDocs leaves idle while it renders the templates.
+        # Several runs wait for write(): with 10,000 documents the build is at
+        # its largest while it renders (1.7 GB) and a run holds 0.6 GB more.
+        if self.writer is not None and len(self.handed) == len(self.where) and len(self.folders) == 1:
+            self._send(INDEX_NOW)
+            self._close_pipe()
 
-    def _send(self, number: int) -> None:
+    def _send(self, line: bytes) -> None:
         if self.writer is None:
             return
         try:  # a few bytes: written whole or not at all
-            os.write(self.writer, b"%d\n" % number)
+            os.write(self.writer, line)
         except OSError:
             # The worker is gone, or so far behind that the pipe is full: it
             # gets nothing more, and write() makes the rest from the written site.
@@ -308,11 +326,15 @@ class Feed:
         gc.disable()  # no cycles among records; a collection would copy every page of the parent's memory
         if self.writer is not None:
             os.close(self.writer)  # the parent's end: the worker sees the end of the pipe once the parent closes it
-        done = None
+        done = bundle = None
         try:
             made = []
+            index_now = False
             with open(reader, "rb") as pipe:
                 for line in pipe:
+                    if line == INDEX_NOW:
+                        index_now = True
+                        break
                     handed = self.inbox / f"{int(line)}.pickle"
                     doc, n, shard, status, html = pickle.loads(handed.read_bytes())  # noqa: S301 (written by this build)
                     handed.unlink()
@@ -320,10 +342,21 @@ class Feed:
                     _scratch([record(doc, self.site_dir, shard, status, html)], folder)
                     made.append(doc.src_uri)
             done = made
+            bundle = self._index_now() if index_now else None
         finally:
             # None: it stopped before the last page (an error); its last file
             # may be half written: nothing is used.
-            self.results.put(done)
+            self.results.put((done, bundle))
+
+    def _index_now(self) -> str | None:
+        """The bundle of the one Pagefind run, or None if it failed: write() then
+        makes the index as if the worker had not tried (its pages are kept)."""
+        bundle = self.scratch / "bundle"
+        try:  # the folder's name as plan() gave it: this process was forked before plan()
+            _index_all([self.scratch / "pages-0"], [bundle])
+        except Exception:  # noqa: BLE001 (any failure: the build makes the index itself)
+            return None
+        return str(bundle)
 
     def finish(self, runs: list[list[tuple[Document, int]]]) -> Fed | None:
         """Wait for the worker; the pages it made, or None (nothing to use) if it
@@ -332,7 +365,7 @@ class Feed:
             shutil.rmtree(self.scratch, ignore_errors=True)
             return None
         self._close_pipe()  # the end of the pages
-        done = self._results()
+        done, bundle = self._results() or (None, None)
         self.process.join(timeout=10)
         if self.process.is_alive():
             self.process.kill()
@@ -342,10 +375,17 @@ class Feed:
             shutil.rmtree(self.scratch, ignore_errors=True)
             return None
         self.made = len(done)
-        return Fed(self.folders, set(done))
+        if bundle is None:
+            return Fed(self.folders, set(done))
+        if set(done) == set(self.where):
+            self.indexed = True
+            return Fed(self.folders, set(done), Path(bundle))
+        self.made = 0  # a bundle without every page: its pages went into it, all are made again
+        return Fed(self.folders, set())
 
-    def _results(self) -> list[str] | None:
-        """What the worker made, once it has read the last page; None as soon
+    def _results(self) -> tuple[list[str] | None, str | None] | None:
+        """What the worker made and its bundle, if it made one, once it has read
+        the last page (and run Pagefind when told to); None as soon
         as it is found dead without an answer (killed, out of memory), not after
         the whole wait."""
         deadline = time.monotonic() + FEED_WAIT
@@ -372,6 +412,7 @@ class Feed:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
+INDEX_NOW = b"index\n"  # down the pipe after the last page: run Pagefind now
 FEED_WAIT = 600.0  # seconds a finished build waits for the feed's last records
 
 
@@ -389,7 +430,9 @@ def _index_all(folders: list[Path], bundles_out: list[Path]) -> None:
 
     One run at a time: at 10,000 documents the build holds about 1 GB when
     the index is made, and each run about half a gigabyte more; two at once
-    would reach the 2 GB the build must stay under (measured)."""
+    would reach the 2 GB the build must stay under (measured). The sentinel
+    page joins the first folder."""
+    _scratch([SENTINEL], folders[0])
     for pages, bundle in zip(folders, bundles_out, strict=True):
         _index(pages, bundle)
         shutil.rmtree(pages)
@@ -460,7 +503,10 @@ def step(site, site_dir: Path) -> None:
     feed, site.search_feed = site.search_feed, None
     statuses = feed.statuses if feed is not None else statuses_of(site)  # the feed's, found once per build
     size, seconds = write(site.published, Path(site_dir), statuses, feed)
-    early = f" ({feed.made} đọc ngay khi trang vừa dựng xong, trong lúc dựng các trang khác)" if feed is not None else ""
+    early = ""
+    if feed is not None:
+        indexed = "; chỉ mục lập xong trong lúc dựng trang" if feed.indexed else ""
+        early = f" ({feed.made} đọc ngay khi trang vừa dựng xong, trong lúc dựng các trang khác{indexed})"
     site.log.append(f"Tra cứu: {len(site.published)} văn bản vào chỉ mục{early}, {size // 1024} KB, "
                     f"{seconds:.1f} giây sau khi dựng xong trang.")
 
