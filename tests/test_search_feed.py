@@ -216,12 +216,11 @@ def test_the_worker_indexes_once_it_has_the_last_page(built, documents, statuses
     for doc, html in pages_of(built, documents).items():
         feed.page(doc, html)
     assert feed.writer is None
-    result = feed.results.get(timeout=60)
-    assert sorted(result[0]) == sorted(d.src_uri for d in documents)
-    assert result[1] == str(feed.scratch / "bundle")
+    kind, (made, bundle) = feed.results.get(timeout=60)  # what the worker put, before write() waits for it
+    assert (kind, sorted(made), bundle) == ("done", sorted(d.src_uri for d in documents), str(feed.scratch / "bundle"))
     assert (feed.scratch / "bundle" / "pagefind-entry.json").exists()
     assert not (feed.scratch / "pages-0").exists()
-    feed.results.put(result)  # as the worker left it, for finish()
+    feed.results.put((kind, (made, bundle)))  # as the worker left it, for finish()
     search_index.write(documents, site, statuses, feed)
     assert (feed.made, feed.indexed) == (3, True)
     assert same_tree(site / search_index.BUNDLE, from_disk(built, documents, statuses, tmp_path)) == []

@@ -19,8 +19,6 @@ import concurrent.futures
 import gc
 import json
 import os
-import pickle
-import queue
 import shutil
 import tempfile
 import time
@@ -216,23 +214,22 @@ class Fed:
     bundle: Path | None = None  # Pagefind's bundle of them all, when the worker made it
 
 
-class Feed:
+class Feed(forked.Feed):
     """Document pages indexed by a forked worker while MkDocs renders: it
     makes each one's record (its words encoded, its citations found: most of
     the index's time in Python) on the other core, and writes it as the page
     Pagefind will read. A page is handed over as soon as its Markdown is
-    converted (MkDocs converts every page before it writes any): this process
-    writes the page's HTML to a file and sends its number down a pipe in one
-    short write, so rendering never waits for the worker, nor for a thread of
-    this process to hand a whole page over (such a thread waits for the
-    interpreter lock while MkDocs renders, and the worker starved). When the
-    index is one Pagefind run, the last page handed over is followed by
-    INDEX_NOW and the worker runs Pagefind at once, while MkDocs renders the
-    templates: the build then only joins its bundle. finish()
-    says which pages it made and write() makes the others from the written
-    site: all of them if the worker fails or no process can start, as
-    without a feed. The document's text is the same in the page's content
-    and in the written page (article_text reads only its <article>)."""
+    converted (MkDocs converts every page before it writes any), through
+    forked.Feed, so rendering never waits for the worker. When the index is
+    one Pagefind run, the last page handed over seals the feed and the worker
+    runs Pagefind at once, while MkDocs renders the templates: the build then
+    only joins its bundle. finish() says which pages it made and write()
+    makes the others from the written site: all of them if the worker fails
+    or no process can start, as without a feed. The document's text is the
+    same in the page's content and in the written page (article_text reads
+    only its <article>)."""
+
+    name = "vanban-search-feed"
 
     def __init__(self, documents: list[Document] | None, site_dir: Path, statuses: dict[str, str] | None = None):
         """Start the worker; `documents` now, or later with plan(). Started before
@@ -241,37 +238,15 @@ class Feed:
         a worker forked from the whole build holds, page by page, a private copy
         of all that the build changes while it renders (at 10,000 documents the
         two passed 2 GB together)."""
-        import multiprocessing
-
         self.where: dict[str, tuple[int, int]] = {}
         self.documents: dict[str, Document] = {}
-        self.numbers: dict[str, int] = {}  # what the pipe carries
         self.statuses: dict[str, str] = {}
-        self.scratch = Path(tempfile.mkdtemp(prefix="vanban-search-feed-"))
         self.folders: list[Path] = []
-        self.inbox = self.scratch / "in"  # pages handed over, each read and removed by the worker
-        self.inbox.mkdir()
         self.site_dir = site_dir
-        self.process = None
-        self.writer: int | None = None  # this end of the pipe; None once closed
         self.made = 0  # records the worker made, once finished
-        self.handed: set[str] = set()  # documents whose page went down the pipe
+        self.handed: set[str] = set()  # documents whose page went to the worker
         self.indexed = False  # the worker made the bundle, once finished
-        context = multiprocessing.get_context("fork")
-        reader = None
-        try:  # a system without semaphores or processes: no feed, the index is made as without one
-            self.results = context.Queue()
-            reader, self.writer = os.pipe()
-            self.process = context.Process(target=self._serve, args=(reader,), daemon=True,
-                                           name="vanban-search-feed")
-            self.process.start()
-        except (OSError, ValueError, ImportError):
-            self.process = None
-            self._close_pipe()
-        if reader is not None:
-            os.close(reader)
-        if self.writer is not None:
-            os.set_blocking(self.writer, False)
+        super().__init__()
         if documents is not None:
             self.plan(documents, statuses)
 
@@ -280,83 +255,24 @@ class Feed:
         runs = parts(documents, shard_count(len(documents)))
         self.where = {doc.src_uri: (n, shard) for n, run in enumerate(runs) for doc, shard in run}
         self.documents = {doc.src_uri: doc for doc in documents}
-        self.numbers = {src_uri: n for n, src_uri in enumerate(self.documents)}
         self.statuses = statuses or {}
         self.folders = [self.scratch / f"pages-{n}" for n in range(len(runs))]
         self.handed = set()
 
     def page(self, src_uri: str, html: str) -> None:
         """A page's content, converted from its Markdown; only published documents are indexed."""
-        if self.writer is None or src_uri not in self.where:
+        if src_uri not in self.where:
             return
-        number = self.numbers[src_uri]
         n, shard = self.where[src_uri]
-        handed = (self.documents[src_uri], n, shard, self.statuses.get(src_uri, "Chưa rõ"), html)
-        try:
-            (self.inbox / f"{number}.pickle").write_bytes(pickle.dumps(handed, pickle.HIGHEST_PROTOCOL))
-        except OSError:  # a full disk: the rest is made from the written site
-            self._close_pipe()
+        if not self.hand((self.documents[src_uri], n, shard, self.statuses.get(src_uri, "Chưa rõ"), html)):
             return
-        self._send(b"%d\n" % number)
         self.handed.add(src_uri)
         # Every page is there: with one Pagefind run to make, the worker makes
         # it now, on the core MkDocs leaves idle while it renders the templates.
         # Several runs wait for write(): with 10,000 documents the build is at
         # its largest while it renders (1.7 GB) and a run holds 0.6 GB more.
-        if self.writer is not None and len(self.handed) == len(self.where) and len(self.folders) == 1:
-            self._send(INDEX_NOW)
-            self._close_pipe()
-
-    def _send(self, line: bytes) -> None:
-        if self.writer is None:
-            return
-        try:  # a few bytes: written whole or not at all
-            os.write(self.writer, line)
-        except OSError:
-            # The worker is gone, or so far behind that the pipe is full: it
-            # gets nothing more, and write() makes the rest from the written site.
-            self._close_pipe()
-
-    def _close_pipe(self) -> None:
-        if self.writer is not None:
-            os.close(self.writer)
-            self.writer = None
-
-    def _serve(self, reader: int) -> None:
-        gc.disable()  # no cycles among records; a collection would copy every page of the parent's memory
-        if self.writer is not None:
-            os.close(self.writer)  # the parent's end: the worker sees the end of the pipe once the parent closes it
-        done = bundle = None
-        try:
-            made = []
-            index_now = False
-            with open(reader, "rb") as pipe:
-                for line in pipe:
-                    if line == INDEX_NOW:
-                        index_now = True
-                        break
-                    handed = self.inbox / f"{int(line)}.pickle"
-                    doc, n, shard, status, html = pickle.loads(handed.read_bytes())  # noqa: S301 (written by this build)
-                    handed.unlink()
-                    folder = self.scratch / f"pages-{n}"
-                    _scratch([record(doc, self.site_dir, shard, status, html)], folder)
-                    made.append(doc.src_uri)
-            done = made
-            bundle = self._index_now() if index_now else None
-        finally:
-            # None: it stopped before the last page (an error); its last file
-            # may be half written: nothing is used.
-            self.results.put((done, bundle))
-
-    def _index_now(self) -> str | None:
-        """The bundle of the one Pagefind run, or None if it failed: write() then
-        makes the index as if the worker had not tried (its pages are kept)."""
-        bundle = self.scratch / "bundle"
-        try:  # the folder's name as plan() gave it: this process was forked before plan()
-            _index_all([self.scratch / "pages-0"], [bundle])
-        except Exception:  # noqa: BLE001 (any failure: the build makes the index itself)
-            return None
-        return str(bundle)
+        if len(self.handed) == len(self.where) and len(self.folders) == 1:
+            self.seal()
 
     def finish(self, runs: list[list[tuple[Document, int]]]) -> Fed | None:
         """Wait for the worker; the pages it made, or None (nothing to use) if it
@@ -364,16 +280,12 @@ class Feed:
         if self.process is None:
             shutil.rmtree(self.scratch, ignore_errors=True)
             return None
-        self._close_pipe()  # the end of the pages
-        done, bundle = self._results() or (None, None)
-        self.process.join(timeout=10)
-        if self.process.is_alive():
-            self.process.kill()
-        self.process = None
+        ended, result = self.outcome(FEED_WAIT)
         same = {doc.src_uri: (n, shard) for n, run in enumerate(runs) for doc, shard in run} == self.where
-        if done is None or not same:
+        if not ended or not same:
             shutil.rmtree(self.scratch, ignore_errors=True)
             return None
+        done, bundle = result
         self.made = len(done)
         if bundle is None:
             return Fed(self.folders, set(done))
@@ -383,36 +295,31 @@ class Feed:
         self.made = 0  # a bundle without every page: its pages went into it, all are made again
         return Fed(self.folders, set())
 
-    def _results(self) -> tuple[list[str] | None, str | None] | None:
-        """What the worker made and its bundle, if it made one, once it has read
-        the last page (and run Pagefind when told to); None as soon
-        as it is found dead without an answer (killed, out of memory), not after
-        the whole wait."""
-        deadline = time.monotonic() + FEED_WAIT
-        while time.monotonic() < deadline:
-            try:
-                return self.results.get(timeout=0.5)
-            except queue.Empty:
-                if not self.process.is_alive():
-                    break
-            except (OSError, EOFError):
-                return None
-        try:  # an answer put just before the worker ended
-            return self.results.get(timeout=1)
-        except (queue.Empty, OSError, EOFError):
-            return None
+    # --- in the worker ---
 
-    def close(self) -> None:
-        """A build that stopped half-way: the worker ends and its pages go."""
-        self._close_pipe()
-        if self.process is not None:
-            self.process.kill()
-            self.process.join(timeout=10)
-            self.process = None
-        shutil.rmtree(self.scratch, ignore_errors=True)
+    def begin(self) -> None:
+        gc.disable()  # no cycles among records; a collection would copy every page of the parent's memory
+        self.taken: list[str] = []
+
+    def take(self, item) -> None:
+        doc, n, shard, status, html = item
+        _scratch([record(doc, self.site_dir, shard, status, html)], self.scratch / f"pages-{n}")
+        self.taken.append(doc.src_uri)
+
+    def end(self, sealed: bool) -> tuple[list[str], str | None]:
+        """The documents made, and the bundle of the one Pagefind run if the
+        feed was sealed (None if that run failed: write() then makes the index
+        from the pages, which are kept)."""
+        bundle = self.scratch / "bundle"
+        if not sealed:
+            return self.taken, None
+        try:  # the folder's name as plan() gave it: this process was forked before plan()
+            _index_all([self.scratch / "pages-0"], [bundle])
+        except Exception:  # noqa: BLE001 (any failure: the build makes the index itself)
+            return self.taken, None
+        return self.taken, str(bundle)
 
 
-INDEX_NOW = b"index\n"  # down the pipe after the last page: run Pagefind now
 FEED_WAIT = 600.0  # seconds a finished build waits for the feed's last records
 
 
