@@ -98,13 +98,13 @@ def on_config(config):
 
 def on_pre_build(config):
     # Forked now, before the corpus is read, while this process is small: the
-    # search index's worker shares none of the memory the build fills later.
-    _state["feed"] = core.feed_ahead(Path(config.site_dir))
+    # search index's and the PDFs' workers share none of the memory the build fills later.
+    _state["feed"] = core.feed_ahead(Path(config.site_dir), _state["options"], _state["root"])
 
 
 def on_files(files, config):
     try:
-        site = core.build(_state["plans"], _state["options"], base=_state["root"])
+        site = core.build(_state["plans"], _state["options"], base=_state["root"], ahead=_state["feed"])
     except DocumentErrors as err:
         for problem in err.problems:
             log.error(problem.format())
@@ -135,12 +135,19 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_post_page(output, page, config):
+    # MkDocs writes each page once this returns: the page before it is written,
+    # and the PDFs' worker reads it from the site folder while MkDocs goes on.
+    core.page_written(_state["site"], page.file.src_uri)
+    return output
+
+
 def on_build_error(error):
     _stop_all()
 
 
 def _stop_all() -> None:
-    """What runs beside MkDocs ends: the search index's worker, started or not yet fed."""
+    """What runs beside MkDocs ends: the search index's and the PDFs' workers, started or not yet fed."""
     feed = _state.pop("feed", None)
     if feed is not None:
         feed.close()

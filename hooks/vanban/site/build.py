@@ -7,6 +7,7 @@ returns; nothing here knows about MkDocs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from vanban.citations.priming import Primed
@@ -17,7 +18,8 @@ from vanban.site import cited_pages, deadlines, feeds, history_pages, listings, 
 from vanban.site.pages import PageParts, document_page
 from vanban.site.state import Options, Site
 
-__all__ = ["Options", "Site", "build", "feed_ahead", "start_writing", "page_rendered", "stopped", "post_build", "STEPS", "POST_STEPS"]
+__all__ = ["Options", "Site", "Ahead", "build", "feed_ahead", "start_writing", "page_rendered", "page_written",
+           "stopped", "post_build", "STEPS", "POST_STEPS"]
 
 
 # The build's steps, in order. Each is step(site): it adds files, page parts
@@ -43,8 +45,22 @@ POST_STEPS: tuple[Callable[[Site, Path], None], ...] = (
 )
 
 
-def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
-    """Read, validate and generate; raises DocumentErrors if any document is wrong."""
+@dataclass
+class Ahead:
+    """The workers started when MkDocs starts the build (feed_ahead), before the corpus is read."""
+
+    search: search_index.Feed
+    pdf: pdf.PdfFeed | None = None
+
+    def close(self) -> None:
+        self.search.close()
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def build(plans_dir: Path, options: Options, base: Path | None = None, ahead: Ahead | None = None) -> Site:
+    """Read, validate and generate; raises DocumentErrors if any document is wrong.
+    `ahead`: its PDF worker says whether PDFs can be made (pdf.add_actions)."""
     project = base or plans_dir.parent
     primed = Primed(project, kinds=(True,))
     # Bodies are parsed where they are read (but those an earlier run found, read back).
@@ -54,7 +70,7 @@ def build(plans_dir: Path, options: Options, base: Path | None = None) -> Site:
     primed.add((doc.body for doc in corpus.published),
                ahead={text: p for found in corpus.extra.values() for text, p in found.items()})
     site = Site(corpus, options, problems=list(corpus.problems), project=project, citations=primed,
-                plans=plans_dir)
+                plans=plans_dir, pdf_feed=ahead.pdf if ahead is not None and options.pdf else None)
     for doc in corpus.published:
         site.parts[doc.src_uri] = PageParts()
     for step in STEPS:
@@ -75,14 +91,24 @@ def _document_pages(site: Site) -> None:
         site.files[doc.src_uri] = document_page(doc, site.options.identity, site.parts[doc.src_uri])
 
 
-def feed_ahead(site_dir: Path) -> search_index.Feed:
-    """The search index's worker, started before the build grows (see search.index.Feed)."""
-    return search_index.Feed(None, site_dir)
+def feed_ahead(site_dir: Path, options: Options | None = None, project: Path | None = None) -> Ahead:
+    """The search index's worker and, when PDFs are made, the PDFs' worker,
+    started before the build grows (see search.index.Feed and pdf.PdfFeed)."""
+    printing = options is not None and options.pdf
+    return Ahead(search_index.Feed(None, site_dir),
+                 pdf.PdfFeed(site_dir, options.site_url, pdf.cache_folder(project) if project else None)
+                 if printing else None)
 
 
-def start_writing(site: Site, feed: search_index.Feed) -> None:
-    """MkDocs is about to render: `feed` (feed_ahead) gets each page as it is converted."""
-    search_index.start_feed(site, feed)
+def start_writing(site: Site, ahead: Ahead) -> None:
+    """MkDocs is about to render: the workers of `ahead` (feed_ahead) get each
+    page, the search index's once converted, the PDFs' once written. A PDF
+    worker the build did not take (PDFs off, or no Pango) ends."""
+    search_index.start_feed(site, ahead.search)
+    if ahead.pdf is not None and site.pdf_feed is not ahead.pdf:
+        ahead.pdf.close()
+    if site.pdf_feed is not None:
+        site.pdf_feed.plan(site.published)
 
 
 def page_rendered(site: Site, src_uri: str, html: str) -> None:
@@ -91,11 +117,20 @@ def page_rendered(site: Site, src_uri: str, html: str) -> None:
         site.search_feed.page(src_uri, html)
 
 
+def page_written(site: Site, src_uri: str) -> None:
+    """MkDocs is about to write the page of `src_uri`, having written the one before."""
+    if site.pdf_feed is not None:
+        site.pdf_feed.written(src_uri)
+
+
 def stopped(site: Site | None) -> None:
     """A build that ended in an error: what runs beside MkDocs ends too."""
-    if site is not None and site.search_feed is not None:
-        site.search_feed.close()
-        site.search_feed = None
+    if site is None:
+        return
+    for feed in (site.search_feed, site.pdf_feed):
+        if feed is not None:
+            feed.close()
+    site.search_feed = site.pdf_feed = None
 
 
 def post_build(site: Site, site_dir: Path) -> None:

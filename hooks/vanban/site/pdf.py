@@ -1,6 +1,11 @@
 """Printing a document: the "In văn bản" button, and a PDF of each published
 document made at build time by WeasyPrint from the page MkDocs wrote and the
 same print stylesheet a browser uses, so the PDF and a printed page match.
+
+PDFs are made once per content (PdfCache) and while MkDocs writes the pages
+(PdfFeed, a worker forked when the build starts): each page goes to it once
+written, and it reads its PDF back from the cache or prints it then, on the
+core MkDocs leaves idle; the rest in parallel once every page is written.
 """
 
 from __future__ import annotations
@@ -76,8 +81,11 @@ def pango_missing() -> str | None:
 
 def add_actions(site: Site) -> None:
     # Checked before any page links its PDF, so a missing Pango leaves no link to a file never made.
-    if site.options.pdf and (error := pango_missing()):
+    if site.options.pdf and (error := _pango_missing(site.pdf_feed)):
         site.options = replace(site.options, pdf=False)
+        if site.pdf_feed is not None:
+            site.pdf_feed.close()
+            site.pdf_feed = None
         site.log.append(PANGO_MISSING.format(error=error))
     for doc in site.published:
         actions = site.parts[doc.src_uri].actions
@@ -86,69 +94,199 @@ def add_actions(site: Site) -> None:
             actions.append(PDF_LINK.format(href=pdf_name(doc)))
 
 
+def _pango_missing(feed: PdfFeed | None) -> str | None:
+    """The feed's worker imports WeasyPrint while the corpus is read, and says
+    what the import gave; without a feed (or its answer), it is imported here."""
+    said = feed.heard() if feed is not None else None
+    return said[1] if said is not None else pango_missing()
+
+
 def write_pdfs(site: Site, site_dir: Path) -> None:
     """A PDF beside each document's page: read back from the cache when its
     printed part and everything else it is made from are unchanged, made in
-    forked workers (one per core) otherwise."""
+    forked workers (one per core) otherwise. The feed's worker has done most
+    of it while MkDocs wrote the pages; what it did not do is done here."""
+    feed, site.pdf_feed = site.pdf_feed, None
     if not site.options.pdf or not site.published:
+        if feed is not None:
+            feed.close()
         return
     started = time.monotonic()
+    store = PdfCache(cache_folder(site.project)) if site.project else None
+    done, during, made, early = _fed(feed, site_dir, site.options.site_url)
+    rest = [doc for doc in site.published if doc.src_uri not in done]
     pages = []
-    for doc in site.published:
+    for doc in rest:
         html = page_html(site_dir, doc)
         if not html.exists():
             raise FileNotFoundError(f"Không thấy trang của {doc.heading} ({html}) để in ra PDF.")
         pages.append(html)
-    made, reused = print_all(site.published, pages, site_dir, site.options.site_url,
-                             store=PdfCache(cache_folder(site.project)) if site.project else None)
-    site.log.append(f"PDF: {made} bản mới in, {reused} bản lấy lại từ bộ nhớ đệm, "
-                    f"{time.monotonic() - started:.1f} giây.")
+    more, again = print_all(rest, pages, site_dir, site.options.site_url, store=store, kept=early)
+    reused = len(done) - made
+    fed = f" ({during} trong lúc dựng trang)" if during else ""
+    site.log.append(f"PDF: {made + more} bản mới in{fed}, {reused + again} bản lấy lại từ bộ nhớ đệm, "
+                    f"{time.monotonic() - started:.1f} giây sau khi dựng xong trang.")
+
+
+def _fed(feed: PdfFeed | None, site_dir: Path, site_url: str) -> tuple[set[str], int, int, set[str]]:
+    """What the feed's worker did: (documents done, PDFs made while MkDocs
+    wrote the pages, PDFs made in all, cache keys used); nothing if it failed,
+    and nothing of its if it printed another site (the build does it all)."""
+    if feed is None:
+        return set(), 0, 0, set()
+    try:
+        if (feed.site_dir, feed.site_url) != (site_dir.resolve(), site_url):
+            return set(), 0, 0, set()
+        ended, result = feed.finish()
+    finally:
+        feed.close()
+    if not ended:
+        return set(), 0, 0, set()
+    done, during, made, keys = result
+    return set(done), during, made, set(keys)
 
 
 def print_all(docs: list[Document], pages: list[Path], site_dir: Path, site_url: str = "",
-              store: PdfCache | None = None) -> tuple[int, int]:
+              store: PdfCache | None = None, kept: set[str] = frozenset()) -> tuple[int, int]:
     """Write html.with_name(pdf_name(doc)) for each (doc, html); returns (made, reused).
 
     The key of each PDF is read from what it is printed from (page.printed),
     so a page whose printed part is unchanged is not printed again, whatever
     else of the page (its links to related documents, the table of contents)
-    changed.
+    changed. The cache then keeps only this build's PDFs: these and `kept`
+    (made or read back by the feed's worker).
     """
     site_dir = site_dir.resolve()
-    sheets = [(site_dir / name).read_text(encoding="utf-8") for name in STYLESHEETS if (site_dir / name).exists()]
-    setting = environment()
-    jobs = []
-    reused = 0
-    for doc, html in zip(docs, pages, strict=True):
-        source = printed(html.read_text(encoding="utf-8"))
-        base = page_base(site_dir, html, site_url)
-        target = html.with_name(pdf_name(doc))
-        key = pdf_key(source, base, metadata(doc), sheets, setting)
-        if store is not None and store.copy(key, target):
-            reused += 1
-        else:
-            jobs.append((doc, source, base, target, key))
+    looking = Lookup(site_dir, site_url, store)
+    jobs = [job for doc, html in zip(docs, pages, strict=True) if (job := looking.up(doc, html)) is not None]
     if jobs:
-        printer = Printer.for_site(site_dir, site_url)
+        make_all(Printer.for_site(site_dir, site_url), jobs, store)
+    if store is not None:
+        store.keep_only(store.used | kept)
+    return len(jobs), len(docs) - len(jobs)
 
-        def work(batch: list) -> list:
-            for doc, source, base, target, key in batch:
-                data = printer.pdf(source, base, doc)
-                target.write_bytes(data)
-                if store is not None:
-                    store.put(key, data)
-            return [None] * len(batch)
 
-        # Each PDF is a quarter of a second: worth a worker process from a few.
-        if forked.map_batches(jobs, work, at_least=WORKERS_FROM) is None:
-            work(jobs)
+class Lookup:
+    """A document's PDF read back from the cache, or the job of printing it."""
+
+    def __init__(self, site_dir: Path, site_url: str, store: PdfCache | None):
+        self.site_dir, self.site_url, self.store = site_dir, site_url, store
+        self.sheets = [(site_dir / name).read_text(encoding="utf-8") for name in STYLESHEETS
+                       if (site_dir / name).exists()]
+        self.setting = environment()
+
+    def up(self, doc: Document, html: Path) -> tuple | None:
+        """None if the PDF was read back beside the page; else (doc, source, base, target, key)."""
+        source = printed(html.read_text(encoding="utf-8"))
+        base = page_base(self.site_dir, html, self.site_url)
+        target = html.with_name(pdf_name(doc))
+        key = pdf_key(source, base, metadata(doc), self.sheets, self.setting)
+        if self.store is not None and self.store.copy(key, target):
+            return None
+        return doc, source, base, target, key
+
+
+def make(printer: Printer, jobs: list, store: PdfCache | None) -> list:
+    for doc, source, base, target, key in jobs:
+        data = printer.pdf(source, base, doc)
+        target.write_bytes(data)
+        if store is not None:
+            store.put(key, data)
+    return [None] * len(jobs)
+
+
+def make_all(printer: Printer, jobs: list, store: PdfCache | None) -> None:
+    # Each PDF is a quarter of a second: worth a worker process from a few.
+    if forked.map_batches(jobs, lambda batch: make(printer, batch, store), at_least=WORKERS_FROM) is None:
+        make(printer, jobs, store)
     if store is not None:
         store.used.update(job[-1] for job in jobs)  # put by the workers, in their copies of the store
-        store.keep_only(store.used)
-    return len(jobs), reused
 
 
 WORKERS_FROM = 4  # PDFs to make before forked workers are started for them
+
+
+class PdfFeed(forked.Feed):
+    """PDFs made while MkDocs writes the pages, by a worker forked when the
+    build starts (forked.Feed): it imports WeasyPrint while the corpus is
+    read and says whether Pango loads (the build asks before any page links
+    its PDF). A document's page is handed over once MkDocs has written it,
+    that is, at the next page's on_post_page (written()) or when the build
+    ends: the worker reads the file MkDocs wrote, as print_all would, not
+    what a plugin might still change. It reads the PDF back from the cache
+    at once, and prints what it must when no other page is waiting; what
+    is left when the pages end is printed on every core."""
+
+    name = "vanban-pdf-feed"
+    daemon = False  # it forks the workers that print in parallel
+
+    def __init__(self, site_dir: Path, site_url: str, cache: Path | None):
+        self.site_dir, self.site_url, self.cache = site_dir.resolve(), site_url, cache
+        self.documents: dict[str, Document] = {}
+        self.waiting: Document | None = None  # the page MkDocs is writing: written once the next one comes
+        super().__init__()
+
+    def plan(self, documents: list[Document]) -> None:
+        """The documents whose PDFs are made."""
+        self.documents = {doc.src_uri: doc for doc in documents}
+
+    def written(self, src_uri: str | None) -> None:
+        """MkDocs is about to write another page (None: it has written them
+        all): the page before it is written, so the worker may read it now."""
+        if self.waiting is not None:
+            self.hand(self.waiting)
+        self.waiting = self.documents.get(src_uri)
+
+    def finish(self) -> tuple[bool, object]:
+        """Every page is written: wait for the worker's result (end())."""
+        if self.waiting is not None:  # with the end in one write: it is printed with the rest, in parallel
+            self.hand(self.waiting, then=forked.END)
+            self.waiting = None
+        return self.outcome(FEED_WAIT)
+
+    # --- in the worker ---
+
+    def begin(self) -> None:
+        self.said(("pango", pango_missing()))  # WeasyPrint is imported here, off the build's path
+        self.store = PdfCache(self.cache) if self.cache is not None else None
+        self.looking: Lookup | None = None  # once a page is written: the stylesheets are by then
+        self.printer: Printer | None = None
+        self.jobs: list = []
+        self.done: list[str] = []
+        self.made = 0
+
+    def take(self, doc: Document) -> None:
+        if self.looking is None:
+            self.looking = Lookup(self.site_dir, self.site_url, self.store)
+        job = self.looking.up(doc, page_html(self.site_dir, doc))
+        if job is not None:
+            self.jobs.append(job)
+        self.done.append(doc.src_uri)
+        while self.jobs and self.idle():
+            self._print(self.jobs[:1])
+            del self.jobs[:1]
+
+    def _print(self, jobs: list) -> None:
+        if self.printer is None:
+            self.printer = Printer.for_site(self.site_dir, self.site_url)
+        make(self.printer, jobs, self.store)
+        self.made += len(jobs)
+        if self.store is not None:
+            self.store.used.update(job[-1] for job in jobs)
+
+    def end(self, sealed: bool) -> tuple[list[str], int, int, list[str]]:
+        """(documents done, PDFs made while pages came, PDFs made in all, cache keys used)."""
+        during = self.made
+        if self.jobs:
+            if self.printer is None:
+                self.printer = Printer.for_site(self.site_dir, self.site_url)
+            make_all(self.printer, self.jobs, self.store)
+            self.made += len(self.jobs)
+        used = sorted(self.store.used) if self.store is not None else []
+        return self.done, during, self.made, used
+
+
+FEED_WAIT = 3600.0  # seconds a finished build waits for the PDFs of every page: 10,000 take half an hour
 
 
 def page_base(site_dir: Path, html: Path, site_url: str) -> str:

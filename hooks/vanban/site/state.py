@@ -42,6 +42,7 @@ class Site:
     tracking: Tracking | None = None  # set by the deadlines step: documents answering tasks, reports on plans
     originals: dict = field(default_factory=dict)  # document path → graph.originals.Original (signed.step)
     search_feed: object | None = None  # search.index.Feed: pages handed to the index as they are converted
+    pdf_feed: object | None = None  # site.pdf.PdfFeed: pages handed to the PDFs' worker as they are written
 
     @property
     def published(self):

@@ -1,0 +1,211 @@
+"""PDFs made while MkDocs writes the pages (pdf.PdfFeed): each page goes to
+the worker once written, and the worker makes the same PDFs and cache entries
+as print_all; what the worker did not do (it died, or printed another site's
+folder), the build does, and a missing Pango is told by the worker."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import build_project
+from plan_factory import plan
+from vanban import forked
+from vanban.graph import corpus
+from vanban.site import pdf
+from vanban.site.pages import PageParts
+from vanban.site.state import Options, Site
+
+SITE_URL = "http://127.0.0.1:8000/"
+PLANS = {
+    "2023/dang.md": plan("Thực hiện công tác dân vận.\n\n**1.** Nội dung thứ nhất."),
+    "2023/nha-nuoc.md": plan(so_hieu="12/KH-UBND", co_quan_ban_hanh="Ủy ban nhân dân tỉnh Bến Tre"),
+    "2023/ba.md": plan(so_hieu="116-KH/ĐUK", trich_yeu="Kế hoạch thứ ba"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A site built without PDFs: the tests print its pages themselves."""
+    result = build_project(tmp_path_factory.mktemp("pdf-feed"), PLANS)
+    assert result.returncode == 0, result.output
+    return result
+
+
+class Copy:
+    def __init__(self, built, folder):
+        self.project = folder
+        self.site = folder / "site"
+        shutil.copytree(built.site, self.site)
+        self.corpus = corpus.load(built.project / "plans", built.project)
+        self.docs = self.corpus.published
+        self.store_dir = pdf.cache_folder(folder)
+
+    def feed(self, site_dir=None):
+        feed = pdf.PdfFeed(site_dir or self.site, SITE_URL, self.store_dir)
+        feed.plan(self.docs)
+        return feed
+
+    def target(self, doc):
+        return pdf.page_html(self.site, doc).with_name(pdf.pdf_name(doc))
+
+    def pdfs(self):
+        return {d.src_uri: self.target(d).read_bytes() for d in self.docs}
+
+    def entries(self):
+        return sorted(p.name for p in self.store_dir.iterdir())
+
+    def site_with(self, feed):
+        return Site(self.corpus, Options(site_url=SITE_URL, pdf=True), project=self.project, pdf_feed=feed,
+                    parts={d.src_uri: PageParts() for d in self.docs})
+
+
+@pytest.fixture
+def site(built, tmp_path):
+    return Copy(built, tmp_path / "a")
+
+
+@pytest.fixture
+def serial(built, tmp_path, monkeypatch):
+    """The same site's PDFs made by print_all, one at a time."""
+    other = Copy(built, tmp_path / "b")
+    with monkeypatch.context() as one_core:
+        one_core.setattr(forked, "workers", lambda: 1)
+        made = pdf.print_all(other.docs, [pdf.page_html(other.site, d) for d in other.docs], other.site, SITE_URL,
+                             store=pdf.PdfCache(other.store_dir))
+    assert made == (3, 0)
+    return other
+
+
+def _wait_for(path):
+    deadline = time.monotonic() + 120
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path} chưa có"
+        time.sleep(0.05)
+
+
+def test_a_page_goes_to_the_worker_once_the_next_is_written(site):
+    feed = site.feed()
+    try:
+        feed.written(site.docs[0].src_uri)
+        assert feed.sent == 0  # MkDocs is writing it now
+        feed.written("index.md")  # not a document: nothing to print, but the one before is written
+        assert feed.sent == 1
+        feed.written(site.docs[1].src_uri)
+        assert feed.sent == 1
+        ended, (done, _, made, _) = feed.finish()
+        assert feed.sent == 2
+        assert (ended, done, made) == (True, [site.docs[0].src_uri, site.docs[1].src_uri], 2)
+    finally:
+        feed.close()
+
+
+def test_the_worker_prints_while_pages_come_and_the_rest_at_the_end(site, serial):
+    feed = site.feed()
+    try:
+        for n, doc in enumerate(site.docs):
+            feed.written(doc.src_uri)
+            if n:  # the page before is with the worker, and nothing else waits: it prints it at once
+                _wait_for(site.target(site.docs[n - 1]))
+        ended, (done, during, made, keys) = feed.finish()
+    finally:
+        feed.close()
+    assert (ended, sorted(done), during, made) == (True, sorted(d.src_uri for d in site.docs), 2, 3)
+    assert site.pdfs() == serial.pdfs()
+    assert site.entries() == serial.entries()
+    assert keys == sorted(name.partition("-")[0] for name in site.entries())
+
+
+def test_the_worker_reads_back_what_is_cached(site):
+    feed = site.feed()
+    for doc in site.docs:
+        feed.written(doc.src_uri)
+    assert feed.finish()[1][2] == 3
+    feed.close()
+    first = site.pdfs()
+    for doc in site.docs:
+        site.target(doc).unlink()
+    again = site.feed()
+    for doc in site.docs:
+        again.written(doc.src_uri)
+    ended, (done, during, made, keys) = again.finish()
+    again.close()
+    assert (ended, len(done), during, made, len(keys)) == (True, 3, 0, 0, 3)
+    assert site.pdfs() == first
+
+
+def test_the_build_takes_what_the_worker_did(site, serial):
+    feed = site.feed()
+    for doc in site.docs:
+        feed.written(doc.src_uri)
+    built = site.site_with(feed)
+    pdf.write_pdfs(built, site.site)
+    assert built.log[-1].startswith("PDF: 3 bản mới in, 0 bản lấy lại từ bộ nhớ đệm, ")
+    assert built.log[-1].endswith(" giây sau khi dựng xong trang.")
+    assert feed.process is None and not feed.scratch.exists()
+    assert site.pdfs() == serial.pdfs()
+    assert site.entries() == serial.entries()
+    again = site.feed()
+    for doc in site.docs:
+        again.written(doc.src_uri)
+    built = site.site_with(again)
+    pdf.write_pdfs(built, site.site)
+    assert built.log[-1].startswith("PDF: 0 bản mới in, 3 bản lấy lại từ bộ nhớ đệm, ")
+
+
+@pytest.mark.parametrize("fault", ["dead", "other site"])
+def test_what_the_worker_did_not_do_the_build_does(site, serial, fault, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(site.site, elsewhere)
+    feed = site.feed(elsewhere if fault == "other site" else None)
+    if fault == "dead":
+        feed.process.kill()
+        feed.process.join()
+    for doc in site.docs:
+        feed.written(doc.src_uri)
+    built = site.site_with(feed)
+    pdf.write_pdfs(built, site.site)
+    assert built.log[-1].startswith("PDF: 3 bản mới in, 0 bản lấy lại từ bộ nhớ đệm, ")
+    assert feed.process is None and not feed.scratch.exists()
+    assert site.pdfs() == serial.pdfs()
+    assert site.entries() == serial.entries()
+
+
+def test_a_missing_pango_is_told_by_the_worker(site, monkeypatch):
+    monkeypatch.setattr(pdf, "pango_missing", lambda: "thiếu libpango")  # before the fork: the worker has it
+    feed = site.feed()
+    monkeypatch.undo()
+    built = site.site_with(feed)
+    pdf.add_actions(built)
+    assert built.options.pdf is False
+    assert built.pdf_feed is None and feed.process is None
+    assert built.log == [pdf.PANGO_MISSING.format(error="thiếu libpango")]
+    assert [str(a) for a in built.parts[site.docs[0].src_uri].actions] == [str(pdf.PRINT_BUTTON)]
+
+
+def test_with_pango_the_worker_says_so(site):
+    feed = site.feed()
+    try:
+        assert feed.heard() == ("pango", None)
+        built = site.site_with(feed)
+        pdf.add_actions(built)
+        assert built.options.pdf is True and built.pdf_feed is feed
+    finally:
+        feed.close()
+
+
+def test_a_worker_nobody_ended_ends_with_the_build(tmp_path):
+    # It is no daemon (it forks its printers): without this, Python would wait
+    # at exit for a worker that waits for the pages of a build that stopped.
+    script = ("from pathlib import Path\nfrom vanban.site import pdf\n"
+              f"feed = pdf.PdfFeed(Path({str(tmp_path)!r}), '', None)\nprint(feed.process.pid)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pid = int(done.stdout)
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
