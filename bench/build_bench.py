@@ -116,7 +116,11 @@ class Result:
 
 def _children(pid: int) -> list[int]:
     found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    try:  # a process that ends while it is looked at has no children left to count
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
         try:
             found.extend(int(c) for c in (task / "children").read_text().split())
         except OSError:
