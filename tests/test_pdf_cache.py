@@ -247,8 +247,8 @@ def test_printed_part_is_the_original_up_to_its_signature(site):
     assert pdf.printed("<html><body>một trang khác</body></html>") == "<html><body>một trang khác</body></html>"
 
 
-# How many were printed while MkDocs still wrote pages depends on how fast it wrote them.
-PRINTED = r"PDF: {made} bản mới in( \([0-9] trong lúc dựng trang\))?, {reused} bản lấy lại từ bộ nhớ đệm, "
+# How many were printed before the PDF step depends on how fast MkDocs wrote the pages.
+PRINTED = r"PDF: {made} bản mới in( \([0-9] bản in sẵn trước bước PDF\))?, {reused} bản lấy lại từ bộ nhớ đệm, "
 
 
 def test_a_build_twice_makes_the_pdfs_once(tmp_path):

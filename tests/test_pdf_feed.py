@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -141,8 +142,12 @@ def test_the_worker_reads_back_what_is_cached(site):
 
 def test_the_build_takes_what_the_worker_did(site, serial):
     feed = site.feed()
-    for doc in site.docs:
-        feed.written(doc.src_uri)
+    os.kill(feed.process.pid, signal.SIGSTOP)  # it finds every page waiting, so prints them all at the end
+    try:
+        for doc in site.docs:
+            feed.written(doc.src_uri)
+    finally:
+        os.kill(feed.process.pid, signal.SIGCONT)
     built = site.site_with(feed)
     pdf.write_pdfs(built, site.site)
     assert built.log[-1].startswith("PDF: 3 bản mới in, 0 bản lấy lại từ bộ nhớ đệm, ")
@@ -155,7 +160,17 @@ def test_the_build_takes_what_the_worker_did(site, serial):
         again.written(doc.src_uri)
     built = site.site_with(again)
     pdf.write_pdfs(built, site.site)
-    assert built.log[-1].startswith("PDF: 0 bản mới in, 3 bản lấy lại từ bộ nhớ đệm, ")
+    assert len(built.log) == 1 and built.log[0].startswith("PDF: 0 bản mới in, 3 bản lấy lại từ bộ nhớ đệm, ")
+
+
+def test_a_pdf_printed_before_the_step_is_counted(site):
+    feed = site.feed()
+    feed.written(site.docs[0].src_uri)
+    feed.written(site.docs[1].src_uri)
+    _wait_for(site.target(site.docs[0]))  # nothing else waited: printed at once
+    built = site.site_with(feed)
+    pdf.write_pdfs(built, site.site)
+    assert built.log[-1].startswith("PDF: 3 bản mới in (1 bản in sẵn trước bước PDF), 0 bản lấy lại từ bộ nhớ đệm, ")
 
 
 @pytest.mark.parametrize("fault", ["dead", "other site"])
@@ -170,10 +185,34 @@ def test_what_the_worker_did_not_do_the_build_does(site, serial, fault, tmp_path
         feed.written(doc.src_uri)
     built = site.site_with(feed)
     pdf.write_pdfs(built, site.site)
+    said = ["PDF: tiến trình in trong lúc dựng trang dừng giữa chừng; mọi bản PDF được làm lại ở bước này."]
+    assert built.log[:-1] == (said if fault == "dead" else [])
     assert built.log[-1].startswith("PDF: 3 bản mới in, 0 bản lấy lại từ bộ nhớ đệm, ")
     assert feed.process is None and not feed.scratch.exists()
     assert site.pdfs() == serial.pdfs()
     assert site.entries() == serial.entries()
+
+
+def test_a_worker_that_does_not_answer_is_not_waited_for(site, monkeypatch):
+    feed = site.feed()
+    os.kill(feed.process.pid, signal.SIGSTOP)  # before it could say anything (its import takes a while)
+    monkeypatch.setattr(feed, "heard", lambda wait=60.0: None)  # as after the wait, without waiting
+    built = site.site_with(feed)
+    pdf.add_actions(built)
+    assert built.options.pdf is True and built.pdf_feed is None
+    assert feed.process is None and not feed.scratch.exists()
+
+
+def test_a_worker_killed_ends_with_its_printers(site, tmp_path):
+    # A pool's printers would wait for tasks for ever once the worker that started them is gone.
+    feed = site.feed()
+    spawned = tmp_path / "printer.pid"
+    script = f"import os, time; open({str(spawned)!r}, 'w').write(str(os.getpid())); time.sleep(600)"
+    pid = feed.process.pid
+    child = subprocess.Popen([sys.executable, "-c", script], preexec_fn=lambda: os.setpgid(0, pid))
+    _wait_for(spawned)
+    feed.close()
+    assert child.wait(timeout=30) == -signal.SIGKILL
 
 
 def test_a_missing_pango_is_told_by_the_worker(site, monkeypatch):
@@ -191,10 +230,9 @@ def test_a_missing_pango_is_told_by_the_worker(site, monkeypatch):
 def test_with_pango_the_worker_says_so(site):
     feed = site.feed()
     try:
-        assert feed.heard() == ("pango", None)
         built = site.site_with(feed)
-        pdf.add_actions(built)
-        assert built.options.pdf is True and built.pdf_feed is feed
+        pdf.add_actions(built)  # it waits for the worker's word
+        assert built.options.pdf is True and built.pdf_feed is feed and built.log == []
     finally:
         feed.close()
 

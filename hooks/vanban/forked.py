@@ -22,6 +22,7 @@ import pickle
 import queue
 import select
 import shutil
+import signal
 import tempfile
 import time
 import weakref
@@ -110,10 +111,10 @@ def bulk():
 SEALED = b"sealed"  # the last item: the worker ends them now, on its own time
 END = b"end"  # no more items, said when the result is awaited
 _WRITERS: set[int] = set()  # every feed's end of its pipe, open in this process
-_LIVE: weakref.WeakSet = weakref.WeakSet()  # feeds whose worker is no daemon
+_LIVE: weakref.WeakSet = weakref.WeakSet()  # feeds whose worker may still run
 
 
-@atexit.register  # before multiprocessing's own handler, which would wait for such a worker
+@atexit.register  # before multiprocessing's own handler, which would wait for a worker that is no daemon
 def _end_all() -> None:
     for feed in list(_LIVE):
         feed.close()
@@ -154,8 +155,11 @@ class Feed:
             _WRITERS.add(self.writer)  # before the fork: the worker closes it
             self.process = context.Process(target=self._serve, args=(reader,), daemon=self.daemon, name=self.name)
             self.process.start()
-            if not self.daemon:  # ended with this process, if nothing ended it before
-                _LIVE.add(self)
+            # A group of its own (set here and in the worker, whichever runs first):
+            # close() ends the worker with what it started (printers, Pagefind).
+            with contextlib.suppress(OSError):
+                os.setpgid(self.process.pid, self.process.pid)
+            _LIVE.add(self)  # ended with this process, if nothing ended it before
         except (OSError, ValueError, ImportError):
             self.process = None
             self._close_pipe()
@@ -204,10 +208,7 @@ class Feed:
         while self._outcome is None and time.monotonic() < deadline:
             self._receive(0.5)
         self.process.join(timeout=10)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(timeout=10)
-        self.process = None
+        self._kill()
         return self._outcome or (False, None)
 
     def _receive(self, wait: float) -> None:
@@ -248,11 +249,21 @@ class Feed:
     def close(self) -> None:
         """The worker ends now, whatever it was doing, and its files go."""
         self._close_pipe()
-        if self.process is not None:
-            self.process.kill()
-            self.process.join(timeout=10)
-            self.process = None
+        self._kill()
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def _kill(self) -> None:
+        """The worker's process group ends (what the worker started dies with
+        it: a pool's printers would otherwise wait for tasks for ever)."""
+        if self.process is None:
+            return
+        with contextlib.suppress(OSError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=10)
+        self.process = None
+        _LIVE.discard(self)
 
     # --- in the worker ---------------------------------------------------------------
 
@@ -271,7 +282,7 @@ class Feed:
 
     def idle(self) -> bool:
         """No item is waiting: the worker may do something slower first."""
-        return not self._lines and not select.select([self._reader], [], [], 0)[0]
+        return not self._lines and not self._waiting.poll(0)
 
     def _serve(self, reader: int) -> None:
         # Every feed's end of its pipe, its own among them, is closed here, so that a
@@ -280,7 +291,11 @@ class Feed:
             with contextlib.suppress(OSError):
                 os.close(writer)
         _WRITERS.clear()
+        with contextlib.suppress(OSError):
+            os.setpgid(0, 0)
         self._reader, self._lines, self._partial = reader, collections.deque(), b""
+        self._waiting = select.poll()  # poll, not select: the pipe's number may be past select's 1,024
+        self._waiting.register(reader, select.POLLIN)
         outcome = ("failed", None)
         try:
             self.begin()

@@ -81,11 +81,8 @@ def pango_missing() -> str | None:
 
 def add_actions(site: Site) -> None:
     # Checked before any page links its PDF, so a missing Pango leaves no link to a file never made.
-    if site.options.pdf and (error := _pango_missing(site.pdf_feed)):
+    if site.options.pdf and (error := _pango_missing(site)):
         site.options = replace(site.options, pdf=False)
-        if site.pdf_feed is not None:
-            site.pdf_feed.close()
-            site.pdf_feed = None
         site.log.append(PANGO_MISSING.format(error=error))
     for doc in site.published:
         actions = site.parts[doc.src_uri].actions
@@ -94,11 +91,18 @@ def add_actions(site: Site) -> None:
             actions.append(PDF_LINK.format(href=pdf_name(doc)))
 
 
-def _pango_missing(feed: PdfFeed | None) -> str | None:
+def _pango_missing(site: Site) -> str | None:
     """The feed's worker imports WeasyPrint while the corpus is read, and says
-    what the import gave; without a feed (or its answer), it is imported here."""
+    what the import gave; without a feed, it is imported here. A worker that
+    does not answer is not waited for again: the build makes the PDFs itself."""
+    feed = site.pdf_feed
     said = feed.heard() if feed is not None else None
-    return said[1] if said is not None else pango_missing()
+    if said is None or said[1] is not None:  # no answer, or no Pango: no worker either
+        if feed is not None:
+            feed.close()
+            site.pdf_feed = None
+        return said[1] if said is not None else pango_missing()
+    return None
 
 
 def write_pdfs(site: Site, site_dir: Path) -> None:
@@ -112,8 +116,8 @@ def write_pdfs(site: Site, site_dir: Path) -> None:
             feed.close()
         return
     started = time.monotonic()
-    store = PdfCache(cache_folder(site.project)) if site.project else None
-    done, during, made, early = _fed(feed, site_dir, site.options.site_url)
+    done, during, made, early = _fed(feed, site_dir, site.options.site_url, site.log)
+    store = PdfCache(cache_folder(site.project)) if site.project else None  # with what the worker put there
     rest = [doc for doc in site.published if doc.src_uri not in done]
     pages = []
     for doc in rest:
@@ -123,15 +127,15 @@ def write_pdfs(site: Site, site_dir: Path) -> None:
         pages.append(html)
     more, again = print_all(rest, pages, site_dir, site.options.site_url, store=store, kept=early)
     reused = len(done) - made
-    fed = f" ({during} trong lúc dựng trang)" if during else ""
+    fed = f" ({during} bản in sẵn trước bước PDF)" if during else ""
     site.log.append(f"PDF: {made + more} bản mới in{fed}, {reused + again} bản lấy lại từ bộ nhớ đệm, "
                     f"{time.monotonic() - started:.1f} giây sau khi dựng xong trang.")
 
 
-def _fed(feed: PdfFeed | None, site_dir: Path, site_url: str) -> tuple[set[str], int, int, set[str]]:
-    """What the feed's worker did: (documents done, PDFs made while MkDocs
-    wrote the pages, PDFs made in all, cache keys used); nothing if it failed,
-    and nothing of its if it printed another site (the build does it all)."""
+def _fed(feed: PdfFeed | None, site_dir: Path, site_url: str, log: list[str]) -> tuple[set[str], int, int, set[str]]:
+    """What the feed's worker did: (documents done, PDFs made before this
+    step, PDFs made in all, cache keys used); nothing if it failed (said in
+    the log), and nothing of its if it printed another site (the build does it all)."""
     if feed is None:
         return set(), 0, 0, set()
     try:
@@ -141,6 +145,7 @@ def _fed(feed: PdfFeed | None, site_dir: Path, site_url: str) -> tuple[set[str],
     finally:
         feed.close()
     if not ended:
+        log.append("PDF: tiến trình in trong lúc dựng trang dừng giữa chừng; mọi bản PDF được làm lại ở bước này.")
         return set(), 0, 0, set()
     done, during, made, keys = result
     return set(done), during, made, set(keys)
@@ -157,8 +162,10 @@ def print_all(docs: list[Document], pages: list[Path], site_dir: Path, site_url:
     (made or read back by the feed's worker).
     """
     site_dir = site_dir.resolve()
-    looking = Lookup(site_dir, site_url, store)
-    jobs = [job for doc, html in zip(docs, pages, strict=True) if (job := looking.up(doc, html)) is not None]
+    jobs = []
+    if docs:  # the stylesheets and the fonts are read only when there is something to look up
+        looking = Lookup(site_dir, site_url, store)
+        jobs = [job for doc, html in zip(docs, pages, strict=True) if (job := looking.up(doc, html)) is not None]
     if jobs:
         make_all(Printer.for_site(site_dir, site_url), jobs, store)
     if store is not None:
@@ -176,19 +183,21 @@ class Lookup:
         self.setting = environment()
 
     def up(self, doc: Document, html: Path) -> tuple | None:
-        """None if the PDF was read back beside the page; else (doc, source, base, target, key)."""
+        """None if the PDF was read back beside the page; else (doc, html, base, target, key).
+        The page is read again when printed: thousands of jobs may wait, and
+        their pages would stay in memory."""
         source = printed(html.read_text(encoding="utf-8"))
         base = page_base(self.site_dir, html, self.site_url)
         target = html.with_name(pdf_name(doc))
         key = pdf_key(source, base, metadata(doc), self.sheets, self.setting)
         if self.store is not None and self.store.copy(key, target):
             return None
-        return doc, source, base, target, key
+        return doc, html, base, target, key
 
 
 def make(printer: Printer, jobs: list, store: PdfCache | None) -> list:
-    for doc, source, base, target, key in jobs:
-        data = printer.pdf(source, base, doc)
+    for doc, html, base, target, key in jobs:
+        data = printer.pdf(printed(html.read_text(encoding="utf-8")), base, doc)
         target.write_bytes(data)
         if store is not None:
             store.put(key, data)
