@@ -131,6 +131,8 @@ class Feed:
     that dies stops taking: hand() then says False and the caller does that
     work itself, as it would without a feed.
 
+    The worker leads a process group of its own: close() ends it with all it
+    started, and a build stopped from the terminal ends it at exit (_end_all).
     A subclass says what its worker does: begin() first, take(item) for
     each item, end(sealed) once the items end (its return value is what
     outcome() gets here); said(message) in the worker reaches heard() here."""
