@@ -183,21 +183,23 @@ class Lookup:
         self.setting = environment()
 
     def up(self, doc: Document, html: Path) -> tuple | None:
-        """None if the PDF was read back beside the page; else (doc, html, base, target, key).
-        The page is read again when printed: thousands of jobs may wait, and
-        their pages would stay in memory."""
+        """None if the PDF was read back beside the page; else the job of
+        printing it: (metadata, number, html, base, target, key). Thousands of
+        jobs may wait: a job keeps neither the page (read again when printed)
+        nor the document, whose text the worker would otherwise hold."""
         source = printed(html.read_text(encoding="utf-8"))
         base = page_base(self.site_dir, html, self.site_url)
         target = html.with_name(pdf_name(doc))
-        key = pdf_key(source, base, metadata(doc), self.sheets, self.setting)
+        meta = metadata(doc)
+        key = pdf_key(source, base, meta, self.sheets, self.setting)
         if self.store is not None and self.store.copy(key, target):
             return None
-        return doc, html, base, target, key
+        return meta, doc.number.canonical, html, base, target, key
 
 
 def make(printer: Printer, jobs: list, store: PdfCache | None) -> list:
-    for doc, html, base, target, key in jobs:
-        data = printer.pdf(printed(html.read_text(encoding="utf-8")), base, doc)
+    for meta, number, html, base, target, key in jobs:
+        data = printer.pdf(printed(html.read_text(encoding="utf-8")), base, meta, number)
         target.write_bytes(data)
         if store is not None:
             store.put(key, data)
@@ -550,8 +552,9 @@ class Printer:
                   for name in STYLESHEETS if (site_dir / name).exists()]
         return cls(fonts, sheets, fetcher, site_dir, site_url)
 
-    def pdf(self, source: str, base: str, doc: Document) -> bytes:
-        """The PDF of a page's printed HTML (printed()), its links read against `base`.
+    def pdf(self, source: str, base: str, meta: dict, number: str) -> bytes:
+        """The PDF of a page's printed HTML (printed()), its links read against
+        `base`, with the document's metadata() and number.
 
         Nothing in it depends on when or where it is made: no dates (a theme's
         dcterms.created would be one), no file identifier, links to the site's
@@ -560,16 +563,16 @@ class Printer:
 
         rendered = HTML(string=source, base_url=base, url_fetcher=self.fetcher).render(
             font_config=self.fonts, stylesheets=self.stylesheets)
-        for key, value in metadata(doc).items():
+        for key, value in meta.items():
             setattr(rendered.metadata, key, value)
         rendered.metadata.created = rendered.metadata.modified = None
-        rendered.metadata.custom = {"SoHieu": doc.number.canonical}
+        rendered.metadata.custom = {"SoHieu": number}
         return rendered.write_pdf(custom_metadata=True, pdf_identifier=False)
 
     def write(self, html: Path, doc: Document, target: Path) -> None:
         """One page's PDF, uncached (the site's PDFs are made by print_all)."""
         target.write_bytes(self.pdf(printed(html.read_text(encoding="utf-8")),
-                                    page_base(self.site_dir, html, self.site_url), doc))
+                                    page_base(self.site_dir, html, self.site_url), metadata(doc), doc.number.canonical))
 
 
 def _site_fetcher(site_dir: Path, site_url: str = ""):
