@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from plan_factory import plan
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -81,6 +83,22 @@ def build_project(tmp: Path, plans: dict[str, str | bytes] | None = None, *, str
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VANBAN_PDF": "false", **(env or {})}
     done = subprocess.run(command, cwd=project, capture_output=True, text=True, env=full_env)
     return BuildResult(project, site, done.returncode, done.stdout + done.stderr)
+
+
+# Three plans (a Party one, a State one, a third), built once without PDFs:
+# the PDF tests print their pages themselves.
+THREE_PLANS = {
+    "2023/dang.md": plan("Thực hiện công tác dân vận.\n\n**1.** Nội dung thứ nhất."),
+    "2023/nha-nuoc.md": plan(so_hieu="12/KH-UBND", co_quan_ban_hanh="Ủy ban nhân dân tỉnh Bến Tre"),
+    "2023/ba.md": plan(so_hieu="116-KH/ĐUK", trich_yeu="Kế hoạch thứ ba"),
+}
+
+
+@pytest.fixture(scope="session")
+def three_plans(tmp_path_factory) -> BuildResult:
+    result = build_project(tmp_path_factory.mktemp("three-plans"), THREE_PLANS)
+    assert result.returncode == 0, result.output
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -21,19 +21,11 @@ from vanban.graph import corpus
 from vanban.site import pdf
 
 SITE_URL = "http://127.0.0.1:8000/"
-PLANS = {
-    "2023/dang.md": plan("Thực hiện công tác dân vận.\n\n**1.** Nội dung thứ nhất."),
-    "2023/nha-nuoc.md": plan(so_hieu="12/KH-UBND", co_quan_ban_hanh="Ủy ban nhân dân tỉnh Bến Tre"),
-    "2023/ba.md": plan(so_hieu="116-KH/ĐUK", trich_yeu="Kế hoạch thứ ba"),
-}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A site built without PDFs: the tests print its pages themselves."""
-    result = build_project(tmp_path_factory.mktemp("pdf-cache"), PLANS)
-    assert result.returncode == 0, result.output
-    return result
+def built(three_plans):
+    return three_plans
 
 
 class Copy:
