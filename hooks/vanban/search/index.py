@@ -285,15 +285,9 @@ class Feed(forked.Feed):
         if not ended or not same:
             shutil.rmtree(self.scratch, ignore_errors=True)
             return None
-        done, bundle = result
-        self.made = len(done)
-        if bundle is None:
-            return Fed(self.folders, set(done))
-        if set(done) == set(self.where):
-            self.indexed = True
-            return Fed(self.folders, set(done), Path(bundle))
-        self.made = 0  # a bundle without every page: its pages went into it, all are made again
-        return Fed(self.folders, set())
+        done, bundle = result  # a bundle only when sealed: after every page of `where`
+        self.made, self.indexed = len(done), bundle is not None
+        return Fed(self.folders, set(done), Path(bundle) if bundle else None)
 
     # --- in the worker ---
 
@@ -310,9 +304,9 @@ class Feed(forked.Feed):
         """The documents made, and the bundle of the one Pagefind run if the
         feed was sealed (None if that run failed: write() then makes the index
         from the pages, which are kept)."""
-        bundle = self.scratch / "bundle"
         if not sealed:
             return self.taken, None
+        bundle = self.scratch / "bundle"
         try:  # the folder's name as plan() gave it: this process was forked before plan()
             _index_all([self.scratch / "pages-0"], [bundle])
         except Exception:  # noqa: BLE001 (any failure: the build makes the index itself)

@@ -91,22 +91,18 @@ def _document_pages(site: Site) -> None:
         site.files[doc.src_uri] = document_page(doc, site.options.identity, site.parts[doc.src_uri])
 
 
-def feed_ahead(site_dir: Path, options: Options | None = None, project: Path | None = None) -> Ahead:
+def feed_ahead(site_dir: Path, options: Options, project: Path) -> Ahead:
     """The search index's worker and, when PDFs are made, the PDFs' worker,
     started before the build grows (see search.index.Feed and pdf.PdfFeed)."""
-    printing = options is not None and options.pdf
     return Ahead(search_index.Feed(None, site_dir),
-                 pdf.PdfFeed(site_dir, options.site_url, pdf.cache_folder(project) if project else None)
-                 if printing else None)
+                 pdf.PdfFeed(site_dir, options.site_url, pdf.cache_folder(project)) if options.pdf else None)
 
 
 def start_writing(site: Site, ahead: Ahead) -> None:
     """MkDocs is about to render: the workers of `ahead` (feed_ahead) get each
-    page, the search index's once converted, the PDFs' once written. A PDF
-    worker the build did not take (PDFs off, or no Pango) ends."""
+    page, the search index's once converted, the PDFs' once written (a PDF
+    worker without Pango was ended by pdf.add_actions)."""
     search_index.start_feed(site, ahead.search)
-    if ahead.pdf is not None and site.pdf_feed is not ahead.pdf:
-        ahead.pdf.close()
     if site.pdf_feed is not None:
         site.pdf_feed.plan(site.published)
 

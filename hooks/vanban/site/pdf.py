@@ -274,24 +274,19 @@ class PdfFeed(forked.Feed):
             self.jobs.append(job)
         self.done.append(doc.src_uri)
         while self.jobs and self.idle():
-            self._print(self.jobs[:1])
-            del self.jobs[:1]
+            make(self._printer(), [self.jobs.pop(0)], self.store)
+            self.made += 1
 
-    def _print(self, jobs: list) -> None:
-        if self.printer is None:
+    def _printer(self) -> Printer:
+        if self.printer is None:  # once a PDF is to be made: a build whose PDFs are all cached never needs it
             self.printer = Printer.for_site(self.site_dir, self.site_url)
-        make(self.printer, jobs, self.store)
-        self.made += len(jobs)
-        if self.store is not None:
-            self.store.used.update(job[-1] for job in jobs)
+        return self.printer
 
     def end(self, sealed: bool) -> tuple[list[str], int, int, list[str]]:
         """(documents done, PDFs made while pages came, PDFs made in all, cache keys used)."""
         during = self.made
         if self.jobs:
-            if self.printer is None:
-                self.printer = Printer.for_site(self.site_dir, self.site_url)
-            make_all(self.printer, self.jobs, self.store)
+            make_all(self._printer(), self.jobs, self.store)
             self.made += len(self.jobs)
         used = sorted(self.store.used) if self.store is not None else []
         return self.done, during, self.made, used
