@@ -23,16 +23,11 @@ from vanban.site import pdf
 SITE_URL = "http://127.0.0.1:8000/"
 
 
-@pytest.fixture(scope="module")
-def built(three_plans):
-    return three_plans
-
-
 class Copy:
-    def __init__(self, built, tmp_path):
+    def __init__(self, three_plans, tmp_path):
         self.site = tmp_path / "site"
-        shutil.copytree(built.site, self.site)
-        self.docs = corpus.load(built.project / "plans", built.project).published
+        shutil.copytree(three_plans.site, self.site)
+        self.docs = corpus.load(three_plans.project / "plans", three_plans.project).published
         self.store_dir = tmp_path / "cache"
 
     def pages(self):
@@ -49,8 +44,8 @@ class Copy:
 
 
 @pytest.fixture
-def site(built, tmp_path):
-    return Copy(built, tmp_path)
+def site(three_plans, tmp_path):
+    return Copy(three_plans, tmp_path)
 
 
 def test_nothing_changed_means_every_pdf_read_back(site):
@@ -198,11 +193,11 @@ def test_parallel_pdfs_have_the_bytes_of_serial_ones(site, monkeypatch):
     assert site.pdfs() == serial
 
 
-def test_a_pdf_made_in_another_process_has_the_same_bytes(site, built):
+def test_a_pdf_made_in_another_process_has_the_same_bytes(site, three_plans):
     site.run()
     script = (
         "import sys; from pathlib import Path; from vanban.site import pdf; from vanban.graph import corpus\n"
-        f"docs = corpus.load(Path({str(built.project / 'plans')!r}), Path({str(built.project)!r})).published\n"
+        f"docs = corpus.load(Path({str(three_plans.project / 'plans')!r}), Path({str(three_plans.project)!r})).published\n"
         f"site = Path({str(site.site)!r})\n"
         f"pdf.Printer.for_site(site, {SITE_URL!r}).write(pdf.page_html(site, docs[0]), docs[0], Path(sys.argv[1]))\n"
     )

@@ -23,17 +23,12 @@ from vanban.site.state import Options, Site
 SITE_URL = "http://127.0.0.1:8000/"
 
 
-@pytest.fixture(scope="module")
-def built(three_plans):
-    return three_plans
-
-
 class Copy:
-    def __init__(self, built, folder):
+    def __init__(self, three_plans, folder):
         self.project = folder
         self.site = folder / "site"
-        shutil.copytree(built.site, self.site)
-        self.corpus = corpus.load(built.project / "plans", built.project)
+        shutil.copytree(three_plans.site, self.site)
+        self.corpus = corpus.load(three_plans.project / "plans", three_plans.project)
         self.docs = self.corpus.published
         self.store_dir = pdf.cache_folder(folder)
 
@@ -57,14 +52,14 @@ class Copy:
 
 
 @pytest.fixture
-def site(built, tmp_path):
-    return Copy(built, tmp_path / "a")
+def site(three_plans, tmp_path):
+    return Copy(three_plans, tmp_path / "a")
 
 
 @pytest.fixture
-def serial(built, tmp_path, monkeypatch):
+def serial(three_plans, tmp_path, monkeypatch):
     """The same site's PDFs made by print_all, one at a time."""
-    other = Copy(built, tmp_path / "b")
+    other = Copy(three_plans, tmp_path / "b")
     with monkeypatch.context() as one_core:
         one_core.setattr(forked, "workers", lambda: 1)
         made = pdf.print_all(other.docs, [pdf.page_html(other.site, d) for d in other.docs], other.site, SITE_URL,
